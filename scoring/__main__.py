@@ -1,0 +1,100 @@
+"""Command line: ``python -m scoring validate|questions|schema``.
+
+Exit 0 on success; exit 1 with one ``path:line: message`` line per problem on bad input;
+exit 2 on a wrong command line (argparse's convention). Never a traceback for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from scoring.checklist import Checklist, load_checklist
+from scoring.errors import InputError
+from scoring.models import GOALS, JURISDICTIONS, ChecklistFile, Goal, Jurisdiction, Question
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m scoring", description="Injector Check checklists and scoring.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    validate = sub.add_parser("validate", help="check checklist files (default: questions/)")
+    validate.add_argument("paths", nargs="*", metavar="PATH", help="files or folders, read together as one checklist")
+    questions = sub.add_parser("questions", help="list the questions that apply to a goal and place")
+    questions.add_argument("--goal", required=True, choices=GOALS)
+    questions.add_argument("--jurisdiction", required=True, choices=JURISDICTIONS)
+    questions.add_argument("--format", choices=("text", "json"), default="text")
+    questions.add_argument(
+        "--checklist", action="append", default=[], metavar="PATH", help="checklist files or folders (default: questions/)"
+    )
+    sub.add_parser("schema", help="print the JSON Schema of a checklist file")
+    return parser
+
+
+def question_as_dict(q: Question, jurisdiction: Jurisdiction) -> dict[str, Any]:
+    return {
+        "id": q.id,
+        "category": q.category,
+        "text": q.text,
+        "why": q.why,
+        "how_to_check": q.how_to_check.for_jurisdiction(jurisdiction),
+        "ask": q.ask,
+        "options": [{"id": o.id, "label": o.label, "points": o.points, "flag": o.flag} for o in q.options],
+        "unsure": q.unsure,
+        "safety_critical": q.safety_critical,
+        "condition": None if q.condition is None else {"question": q.condition.question, "options": list(q.condition.options)},
+        "sources": list(q.sources),
+    }
+
+
+def _questions_text(checklist: Checklist, goal: Goal, jurisdiction: Jurisdiction) -> str:
+    lines: list[str] = []
+    for category in checklist.categories_for(goal, jurisdiction):
+        lines.append(f"\n== {category.title} ==")
+        for q in checklist.applicable_questions(goal, jurisdiction):
+            if q.category != category.id:
+                continue
+            mark = " [safety]" if q.safety_critical else ""
+            lines.append(f"\n{q.text}{mark}  ({q.id})")
+            lines.extend(f"  - {o.label}" + (f"  [{o.flag}]" if o.flag != "none" else "") for o in q.options)
+            lines.append(f"  Why: {q.why}")
+            lines.append(f"  How to check: {q.how_to_check.for_jurisdiction(jurisdiction)}")
+            lines.append(f"  Ask: {q.ask}")
+    return "\n".join(lines).lstrip("\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "schema":
+        print(json.dumps(checklist_schema(), indent=2, ensure_ascii=False))
+        return 0
+    paths = args.paths if args.command == "validate" else args.checklist
+    try:
+        checklist = load_checklist(paths)
+    except InputError as exc:
+        for problem in exc.problems:
+            print(problem)
+        return 1
+    if args.command == "validate":
+        counts = f"{len(checklist.files)} files, {len(checklist.questions)} questions, {len(checklist.safety_notes)} safety notes"
+        print(f"ok: checklist {checklist.metadata.version} is valid ({counts})")
+        return 0
+    questions = checklist.applicable_questions(args.goal, args.jurisdiction)
+    if args.format == "json":
+        print(json.dumps([question_as_dict(q, args.jurisdiction) for q in questions], indent=2, ensure_ascii=False))
+    else:
+        print(_questions_text(checklist, args.goal, args.jurisdiction))
+    return 0
+
+
+def checklist_schema() -> dict[str, Any]:
+    schema = ChecklistFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Injector Check checklist file"
+    return schema
+
+
+if __name__ == "__main__":
+    sys.exit(main())

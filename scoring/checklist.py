@@ -1,0 +1,169 @@
+"""Load the checklist: read every file strictly, validate its shape, check cross-references.
+
+``load_checklist(paths)`` is the one entry point. It returns a frozen ``Checklist`` or raises
+``InputError`` with every problem in every file, each as ``path:line: message``.
+Files are read in name order, so ids, questions and notes keep a stable order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from scoring import crossref
+from scoring.crossref import ParsedFile
+from scoring.errors import InputError, Problem, known_fields, problems_from_validation
+from scoring.models import (
+    AlwaysApplies,
+    AnswerApplies,
+    Category,
+    ChecklistFile,
+    Condition,
+    ContextApplies,
+    Goal,
+    HowToCheck,
+    Jurisdiction,
+    Metadata,
+    Option,
+    Question,
+    SafetyNote,
+    Source,
+)
+from scoring.yamlload import MAX_BYTES, read_yaml_bytes
+
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "questions"
+SUFFIXES = (".yaml", ".yml")
+
+_FIELDS = known_fields(
+    ChecklistFile,
+    Metadata,
+    Category,
+    Question,
+    Option,
+    HowToCheck,
+    Condition,
+    SafetyNote,
+    Source,
+    AlwaysApplies,
+    ContextApplies,
+    AnswerApplies,
+)
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """The merged, checked checklist, with lookups by id."""
+
+    metadata: Metadata
+    categories: tuple[Category, ...]
+    questions: tuple[Question, ...]
+    safety_notes: tuple[SafetyNote, ...]
+    sources: tuple[Source, ...]
+    files: tuple[str, ...] = ()
+    _questions_by_id: dict[str, Question] = field(default_factory=dict, repr=False, compare=False)
+    _categories_by_id: dict[str, Category] = field(default_factory=dict, repr=False, compare=False)
+    _sources_by_id: dict[str, Source] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._questions_by_id.update({q.id: q for q in self.questions})
+        self._categories_by_id.update({c.id: c for c in self.categories})
+        self._sources_by_id.update({s.id: s for s in self.sources})
+
+    def question(self, question_id: str) -> Question | None:
+        return self._questions_by_id.get(question_id)
+
+    def category(self, category_id: str) -> Category | None:
+        return self._categories_by_id.get(category_id)
+
+    def source(self, source_id: str) -> Source | None:
+        return self._sources_by_id.get(source_id)
+
+    def applicable_questions(self, goal: Goal, jurisdiction: Jurisdiction) -> tuple[Question, ...]:
+        """Questions for this goal and place, in category order. Conditions on answers are not applied here."""
+        return tuple(q for q in self.questions if q.applies_to(goal, jurisdiction))
+
+    def categories_for(self, goal: Goal, jurisdiction: Jurisdiction) -> tuple[Category, ...]:
+        used = {q.category for q in self.applicable_questions(goal, jurisdiction)}
+        return tuple(c for c in self.categories if c.id in used)
+
+    def sources_for(self, source_ids: Iterable[str]) -> tuple[Source, ...]:
+        seen = dict.fromkeys(source_ids)
+        return tuple(s for s in (self.source(i) for i in seen) if s is not None)
+
+
+def checklist_files(paths: Sequence[str | Path] = ()) -> list[Path]:
+    """Expand folders into their YAML files (name order); keep files as given."""
+    found: list[Path] = []
+    for raw in paths or [DEFAULT_DIR]:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def parse_file(raw: bytes, name: str) -> ParsedFile:
+    """Read and shape-check one checklist file."""
+    loaded = read_yaml_bytes(raw, name)
+    data = loaded.data
+    if data is None:
+        raise InputError.one(name, 1, "the file is empty - add a 'questions:' (or other) section, or delete the file")
+    if not isinstance(data, dict):
+        raise InputError.one(name, 1, "the file must be a mapping with sections such as 'questions:' - not a list or text")
+    try:
+        content = ChecklistFile.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(problems_from_validation(exc, name, data, loaded.line_of, _FIELDS)) from None
+    return ParsedFile(loaded, content)
+
+
+def load_checklist(paths: Sequence[str | Path] = ()) -> Checklist:
+    files = checklist_files(paths)
+    problems: list[Problem] = []
+    parsed: list[ParsedFile] = []
+    if not files:
+        where = ", ".join(str(p) for p in paths) or str(DEFAULT_DIR)
+        raise InputError.one(where, 1, "no checklist files (.yaml) found here - point to the questions/ folder")
+    for path in files:
+        name = _display(path)
+        try:
+            raw = _read_capped(path)
+            parsed.append(parse_file(raw, name))
+        except InputError as exc:
+            problems.extend(exc.problems)
+        except OSError as exc:
+            problems.append(Problem(name, 1, f"cannot read the file ({exc.strerror}) - check the path"))
+    if problems:
+        raise InputError(problems)
+    cross_problems = crossref.check(parsed)
+    if cross_problems:
+        raise InputError(cross_problems)
+    metadata = next(p.content.checklist for p in parsed if p.content.checklist is not None)
+    categories = tuple(c for p in parsed for c in p.content.categories)
+    order = {c.id: i for i, c in enumerate(categories)}
+    questions = [q for p in parsed for q in p.content.questions]
+    questions.sort(key=lambda q: order[q.category])  # stable: file order within a category
+    return Checklist(
+        metadata=metadata,
+        categories=categories,
+        questions=tuple(questions),
+        safety_notes=tuple(n for p in parsed for n in p.content.safety_notes),
+        sources=tuple(s for p in parsed for s in p.content.sources),
+        files=tuple(p.loaded.path for p in parsed),
+    )
+
+
+def _read_capped(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(MAX_BYTES + 1)

@@ -1,0 +1,296 @@
+"""Cross-reference rules across all checklist files, each a small function returning problems.
+
+Rules:
+- exactly one file holds the ``checklist:`` metadata;
+- ids are unique per kind across files, and option ids within a question;
+- every question's category, condition, "Not sure" option and sources exist;
+- the "Not sure" option scores 0 and carries no flag; it is labelled "Not sure";
+- a condition points to another question that applies wherever this one does, without cycles;
+- every safety note's trigger and sources exist; every source is cited, has a link or a
+  citation, and was checked on or after the checklist's review date (and not in the future);
+- every category has questions; every question's best answer earns points and carries no
+  flag, so each goal in each place can reach a full score.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from scoring.errors import Problem
+from scoring.models import GOALS, JURISDICTIONS, ChecklistFile, Question
+from scoring.yamlload import Loaded, Loc
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    loaded: Loaded
+    content: ChecklistFile
+
+
+@dataclass(frozen=True)
+class _At:
+    """Where an entry was written: its file and its location in that file."""
+
+    file: Loaded
+    loc: Loc
+
+    def problem(self, message: str, *sub: str | int) -> Problem:
+        return Problem(self.file.path, self.file.line_of((*self.loc, *sub)), message)
+
+
+def _entries(parsed: list[ParsedFile], section: str) -> Iterator[tuple[_At, object]]:
+    for pf in parsed:
+        for i, entry in enumerate(getattr(pf.content, section)):
+            yield _At(pf.loaded, (section, i)), entry
+
+
+def check(parsed: list[ParsedFile]) -> list[Problem]:
+    problems: list[Problem] = []
+    for rule in RULES:
+        problems.extend(rule(parsed))
+    return sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
+
+
+def _metadata_once(parsed: list[ParsedFile]) -> list[Problem]:
+    holders = [pf for pf in parsed if pf.content.checklist is not None]
+    if not holders:
+        first = parsed[0].loaded.path if parsed else "questions"
+        return [Problem(first, 1, "no file has the 'checklist:' section (title, version, review date...) - add it to one file")]
+    return [
+        Problem(pf.loaded.path, pf.loaded.line_of(("checklist",)), "a second 'checklist:' section - keep only one, in one file")
+        for pf in holders[1:]
+    ]
+
+
+def _unique_ids(parsed: list[ParsedFile]) -> list[Problem]:
+    problems: list[Problem] = []
+    for section, noun in (("categories", "category"), ("questions", "question"), ("safety_notes", "safety note"), ("sources", "source")):
+        first: dict[str, str] = {}
+        for at, entry in _entries(parsed, section):
+            ident = entry.id
+            if ident in first:
+                problems.append(at.problem(f"{noun} id '{ident}' is already used ({first[ident]}) - give it a new id", "id"))
+            else:
+                first[ident] = f"{at.file.path}:{at.file.line_of((*at.loc, 'id'))}"
+    for at, q in _questions(parsed):
+        seen: set[str] = set()
+        for j, option in enumerate(q.options):
+            if option.id in seen:
+                problems.append(at.problem(f"question '{q.id}': option id '{option.id}' appears twice - rename one", "options", j))
+            seen.add(option.id)
+    return problems
+
+
+def _questions(parsed: list[ParsedFile]) -> Iterator[tuple[_At, Question]]:
+    for at, entry in _entries(parsed, "questions"):
+        if isinstance(entry, Question):
+            yield at, entry
+
+
+def _question_refs(parsed: list[ParsedFile]) -> list[Problem]:
+    categories = {c.id for pf in parsed for c in pf.content.categories}
+    questions = {q.id: q for _, q in _questions(parsed)}
+    problems: list[Problem] = []
+    for at, q in _questions(parsed):
+        if q.category not in categories:
+            problems.append(
+                at.problem(
+                    f"question '{q.id}': category '{q.category}' does not exist - use one of {', '.join(sorted(categories))}", "category"
+                )
+            )
+        unsure = q.option(q.unsure)
+        if unsure is None:
+            problems.append(
+                at.problem(
+                    f"question '{q.id}': unsure names option '{q.unsure}', which does not exist - add a 'Not sure' option with that id",
+                    "unsure",
+                )
+            )
+        elif unsure.points != 0 or unsure.flag != "none" or "not sure" not in unsure.label.lower():
+            problems.append(
+                at.problem(
+                    f"question '{q.id}': the unsure option '{unsure.id}' must be labelled 'Not sure', "
+                    "score 0 points and have no flag - fix that option",
+                    "unsure",
+                )
+            )
+        if q.condition is None:
+            continue
+        target = questions.get(q.condition.question)
+        if target is None or target.id == q.id:
+            what = "itself" if target is not None else f"'{q.condition.question}', which does not exist"
+            problems.append(
+                at.problem(f"question '{q.id}': condition refers to {what} - point it at another question's id", "condition", "question")
+            )
+            continue
+        for k, option_id in enumerate(q.condition.options):
+            if target.option(option_id) is None:
+                problems.append(
+                    at.problem(
+                        f"question '{q.id}': condition option '{option_id}' is not an option of '{target.id}' - use one of {_ids(target)}",
+                        "condition",
+                        "options",
+                        k,
+                    )
+                )
+        missing = [f"{g}/{j}" for g in q.goals for j in q.jurisdictions if not target.applies_to(g, j)]
+        if missing:
+            problems.append(
+                at.problem(
+                    f"question '{q.id}': its condition question '{target.id}' does not apply for {', '.join(missing)} - "
+                    "narrow this question's goals/jurisdictions or widen that question's",
+                    "condition",
+                    "question",
+                )
+            )
+        if _has_cycle(q, questions):
+            problems.append(
+                at.problem(f"question '{q.id}': conditions form a loop - one question in the loop must have no condition", "condition")
+            )
+    return problems
+
+
+def _ids(question: Question) -> str:
+    return ", ".join(o.id for o in question.options)
+
+
+def _has_cycle(start: Question, questions: dict[str, Question]) -> bool:
+    seen = {start.id}
+    current = start
+    while current.condition is not None:
+        nxt = questions.get(current.condition.question)
+        if nxt is None:
+            return False
+        if nxt.id in seen:
+            return nxt.id == start.id
+        seen.add(nxt.id)
+        current = nxt
+    return False
+
+
+def _source_refs(parsed: list[ParsedFile]) -> list[Problem]:
+    sources = {s.id for pf in parsed for s in pf.content.sources}
+    cited: set[str] = set()
+    problems: list[Problem] = []
+    for section, noun in (("questions", "question"), ("safety_notes", "safety note")):
+        for at, entry in _entries(parsed, section):
+            for k, sid in enumerate(entry.sources):
+                cited.add(sid)
+                if sid not in sources:
+                    problems.append(
+                        at.problem(
+                            f"{noun} '{entry.id}': source '{sid}' is not in the sources list - add it to sources or fix the id",
+                            "sources",
+                            k,
+                        )
+                    )
+    metadata = next((pf.content.checklist for pf in parsed if pf.content.checklist is not None), None)
+    today = datetime.date.today()
+    for at, entry in _entries(parsed, "sources"):
+        source = entry
+        sid = source.id
+        if sid not in cited:
+            problems.append(at.problem(f"source '{sid}' is not cited by any question or note - cite it or remove it", "id"))
+        if source.url is None and source.citation is None:
+            problems.append(at.problem(f"source '{sid}' has neither url nor citation - add one so readers can find it", "id"))
+        checked: datetime.date = source.checked
+        if checked > today:
+            problems.append(at.problem(f"source '{sid}': checked date {checked} is in the future - use the day you checked it", "checked"))
+        elif metadata is not None and checked < metadata.last_reviewed:
+            problems.append(
+                at.problem(
+                    f"source '{sid}' was last checked {checked}, before the checklist review of {metadata.last_reviewed} - "
+                    "check it again and update 'checked'",
+                    "checked",
+                )
+            )
+    if metadata is not None and metadata.last_reviewed > today:
+        holder = next(pf for pf in parsed if pf.content.checklist is not None)
+        problems.append(
+            Problem(
+                holder.loaded.path,
+                holder.loaded.line_of(("checklist", "last_reviewed")),
+                f"checklist: last_reviewed {metadata.last_reviewed} is in the future - use the review day",
+            )
+        )
+    return problems
+
+
+def _note_refs(parsed: list[ParsedFile]) -> list[Problem]:
+    questions = {q.id: q for _, q in _questions(parsed)}
+    problems: list[Problem] = []
+    for at, note in _entries(parsed, "safety_notes"):
+        applies = note.applies
+        if applies.kind != "answer":
+            continue
+        nid = note.id
+        target = questions.get(applies.question)
+        if target is None:
+            problems.append(
+                at.problem(
+                    f"safety note '{nid}': applies to question '{applies.question}', which does not exist - fix the question id",
+                    "applies",
+                    "question",
+                )
+            )
+            continue
+        for k, option_id in enumerate(applies.options):
+            if target.option(option_id) is None:
+                problems.append(
+                    at.problem(
+                        f"safety note '{nid}': '{option_id}' is not an option of '{target.id}' - use one of {_ids(target)}",
+                        "applies",
+                        "options",
+                        k,
+                    )
+                )
+    return problems
+
+
+def _reachable(parsed: list[ParsedFile]) -> list[Problem]:
+    problems: list[Problem] = []
+    used_categories: set[str] = set()
+    questions = [q for _, q in _questions(parsed)]
+    for at, q in _questions(parsed):
+        used_categories.add(q.category)
+        answers = [o for o in q.options if o.id != q.unsure]
+        if not answers:
+            continue  # reported as a bad unsure option or too few options
+        best = max(o.points for o in answers)
+        if best == 0:
+            problems.append(at.problem(f"question '{q.id}': no answer earns points - give the best answer more than 0", "options"))
+        for option in answers:
+            if option.points == best and option.flag != "none":
+                problems.append(
+                    at.problem(
+                        f"question '{q.id}': option '{option.id}' has the most points but is flagged {option.flag} - "
+                        "a flagged answer must score less than the best one",
+                        "options",
+                        q.options.index(option),
+                    )
+                )
+    for at, category in _entries(parsed, "categories"):
+        cid = category.id
+        if cid not in used_categories:
+            problems.append(at.problem(f"category '{cid}' has no questions - add questions to it or remove it", "id"))
+    if questions:
+        first = parsed[0]
+        for goal in GOALS:
+            for jurisdiction in JURISDICTIONS:
+                if not any(q.applies_to(goal, jurisdiction) and q.condition is None for q in questions):
+                    problems.append(
+                        Problem(first.loaded.path, 1, f"no question applies to goal '{goal}' in '{jurisdiction}' - add questions for it")
+                    )
+    return problems
+
+
+RULES: tuple[Callable[[list[ParsedFile]], list[Problem]], ...] = (
+    _metadata_once,
+    _unique_ids,
+    _question_refs,
+    _source_refs,
+    _note_refs,
+    _reachable,
+)

@@ -1,0 +1,170 @@
+"""The project's one error type, and the catalogue of messages for people.
+
+Every problem with input (a checklist file, an answers file, a share link) is reported as
+``path:line: what is wrong - how to fix it``, all problems at once. Nothing here prints or
+writes; the command line and the app decide how to show the problems.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class InputError(Exception):
+    """Bad input, with every problem found. The only exception the core raises on purpose."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @classmethod
+    def one(cls, path: str, line: int, message: str) -> InputError:
+        return cls([Problem(path, line, message)])
+
+
+_PATTERN_HINTS = {
+    r"^[a-z0-9]+(-[a-z0-9]+)*$": "use lowercase letters, digits and single hyphens, e.g. 'setting-licensed'",
+    r"^\d+\.\d+\.\d+$": "use three numbers, e.g. '1.2.0'",
+    r"^https://\S+$": "use a full address starting with https://",
+}
+
+# What each kind of list entry is called in messages, and which field names it.
+ENTRY_NAMES = {
+    "categories": "category",
+    "questions": "question",
+    "safety_notes": "safety note",
+    "sources": "source",
+    "clinics": "clinic",
+}
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, (dict, tuple, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    if value is None:
+        return "nothing"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def describe_loc(data: Any, loc: tuple[str | int, ...]) -> str:
+    """Name the object a location points into, e.g. "option 'home' of question 'setting-type'"."""
+    parts: list[str] = []
+    node = data
+    i = 0
+    while i < len(loc):
+        step = loc[i]
+        nxt = loc[i + 1] if i + 1 < len(loc) else None
+        if isinstance(step, str) and isinstance(nxt, int) and isinstance(node, Mapping):
+            seq = node.get(step)
+            entry = seq[nxt] if isinstance(seq, (tuple, list)) and nxt < len(seq) else None
+            noun = ENTRY_NAMES.get(step, step[:-1] if step.endswith("s") else step)
+            ident = entry.get("id", entry.get("name")) if isinstance(entry, Mapping) else None
+            parts.append(f"{noun} '{ident}'" if isinstance(ident, str) else f"{noun} {nxt + 1}")
+            node = entry
+            i += 2
+            continue
+        if isinstance(step, str) and step == "checklist":
+            parts.append("checklist")
+        node = node.get(step) if isinstance(node, Mapping) and isinstance(step, str) else None
+        i += 1
+    return " of ".join(reversed(parts))
+
+
+def _field_path(loc: tuple[str | int, ...]) -> str:
+    """The field part of a location, after the last named entry: 'how_to_check.uk', 'goals[2]'."""
+    tail: list[str | int] = []
+    for step in reversed(loc):
+        if isinstance(step, int) and tail and isinstance(tail[0], str) and not tail[0].startswith("["):
+            break
+        tail.insert(0, f"[{step + 1}]" if isinstance(step, int) else step)
+    text = ""
+    for step in tail:
+        text += str(step) if (str(step).startswith("[") or not text) else f".{step}"
+    return text
+
+
+def known_fields(*models: type[BaseModel]) -> set[str]:
+    names: set[str] = set()
+    for model in models:
+        names.update(model.model_fields)
+    return names
+
+
+def message_for(error: Mapping[str, Any], data: Any, fields: set[str]) -> str:
+    """One pydantic error as 'where: what is wrong - how to fix it'."""
+    loc = tuple(s for s in error["loc"] if not (isinstance(s, str) and s in {"always", "context", "answer"}))
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    where = describe_loc(data, loc)
+    field = _field_path(loc[:-1]) if kind == "extra_forbidden" else _field_path(loc)
+    name = str(loc[-1]) if loc else ""
+    if kind == "missing":
+        text = f"the field '{name}' is missing - add it"
+    elif kind == "extra_forbidden":
+        close = difflib.get_close_matches(name, sorted(fields), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "remove it"
+        text = f"unknown field '{name}' - {hint}"
+        field = ""
+    elif kind == "string_type":
+        was = "true/false" if isinstance(value, bool) else "a number" if isinstance(value, int) else _show(value)
+        text = f"'{field}' must be text but YAML read {was} here - put the value in quotes"
+    elif kind in {"int_type", "int_parsing"}:
+        text = f"'{field}' must be a whole number, not {_show(value)} - write digits only, without quotes"
+    elif kind == "bool_type":
+        text = f"'{field}' must be true or false, not {_show(value)} - write true or false"
+    elif kind == "literal_error":
+        text = f"'{field}' is {_show(value)}, which is not allowed - use one of {ctx.get('expected')}"
+    elif kind == "string_pattern_mismatch":
+        hint = _PATTERN_HINTS.get(str(ctx.get("pattern")), "check the format")
+        text = f"'{field}' is {_show(value)}, which is not in the right form - {hint}"
+    elif kind == "string_too_short":
+        text = f"'{field}' is empty - write the text"
+    elif kind == "string_too_long":
+        text = f"'{field}' is {len(str(value))} characters, over the limit of {ctx.get('max_length')} - shorten it"
+    elif kind == "too_short":
+        text = f"'{field}' needs at least {ctx.get('min_length')} item(s) - add more"
+    elif kind == "too_long":
+        text = f"'{field}' has more than {ctx.get('max_length')} items - remove some"
+    elif kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
+        bound = next(iter(ctx.values()), "?")
+        side = "at least" if kind.startswith("greater") else "at most"
+        text = f"'{field}' is {_show(value)} - it must be {side} {bound}"
+    elif kind.startswith("date"):
+        text = f"'{field}' is {_show(value)}, which is not a date - write it as YYYY-MM-DD, e.g. 2026-11-23"
+    elif kind in {"tuple_type", "list_type"}:
+        text = f"'{field}' must be a list - write one '- item' per line"
+    elif kind in {"model_type", "dict_type", "model_attributes_type"}:
+        text = f"'{field or 'this'}' must be a mapping of fields - write 'field: value' lines"
+    elif kind == "union_tag_not_found":
+        text = f"'{field}' needs a 'kind' - add kind: always, context or answer"
+    elif kind == "union_tag_invalid":
+        text = f"'{field}' has kind {_show(ctx.get('tag'))} - use always, context or answer"
+    else:
+        text = f"'{field}': {error['msg']} - check this value"
+    return f"{where}: {text}" if where else text
+
+
+def problems_from_validation(exc: ValidationError, path: str, data: Any, line_of: Any, fields: set[str]) -> list[Problem]:
+    out: list[Problem] = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        clean = tuple(s for s in loc if not (isinstance(s, str) and s in {"always", "context", "answer"}))
+        out.append(Problem(path, line_of(clean), message_for(error, data, fields)))
+    return out

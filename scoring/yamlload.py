@@ -1,0 +1,214 @@
+"""Strict YAML reading: the one place where untrusted text becomes plain data.
+
+Rules, and why:
+- At most ``MAX_BYTES`` of UTF-8, at most ``MAX_DEPTH`` levels and ``MAX_NODES`` nodes:
+  whatever a file holds, reading it takes bounded time and memory.
+- No anchors, aliases or merge keys: they let a few hundred bytes expand into gigabytes
+  once something walks the data. No explicit tags: nothing is ever constructed but
+  strings, whole numbers, true/false, null, lists and mappings.
+- No duplicate keys: PyYAML would silently keep the last one.
+- Plain scalars resolve narrowly, closer to YAML 1.2 than 1.1: only ``true``/``false`` are
+  booleans and only ``0`` or ``-?[1-9][0-9]*`` are numbers. ``NO``, ``yes``, ``012`` and
+  ``1:30`` stay text, so a strict model can reject them where it expects something else.
+- One pass over libyaml's event stream, without recursion, remembering the line of every
+  node so later checks can point at ``path:line``.
+
+Sequences come back as tuples (the models are frozen), mappings as dicts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from scoring.errors import InputError, Problem
+
+try:  # libyaml is part of the PyYAML wheels; fall back only where it is missing
+    from yaml import CSafeLoader as _EventLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 24
+MAX_NODES = 100_000
+
+Loc = tuple[str | int, ...]
+
+_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """Plain data read from one file, with the line each node started on."""
+
+    path: str
+    data: Any
+    lines: dict[Loc, int] = field(repr=False)
+
+    def line_of(self, loc: Loc) -> int:
+        """The line of ``loc``, or of its nearest enclosing node that has one."""
+        for end in range(len(loc), -1, -1):
+            line = self.lines.get(loc[:end])
+            if line is not None:
+                return line
+        return 1
+
+
+def _resolve_plain(value: str) -> Any:
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]
+    if _INT.fullmatch(value):
+        return int(value)
+    return value
+
+
+class _Frame:
+    __slots__ = ("is_map", "items", "key", "key_line", "loc", "seen")
+
+    def __init__(self, loc: Loc, is_map: bool) -> None:
+        self.loc = loc
+        self.is_map = is_map
+        self.items: Any = {} if is_map else []
+        self.key: str | None = None
+        self.key_line = 0
+        self.seen: dict[str, int] = {}
+
+
+def read_yaml_bytes(raw: bytes, path: str) -> Loaded:
+    """Read one YAML (or JSON) document. Raises ``InputError`` listing every problem found."""
+    if len(raw) > MAX_BYTES:
+        raise InputError.one(path, 1, f"file is {len(raw):,} bytes, over the {MAX_BYTES // 1024} KB limit - split it into smaller files")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError.one(path, line, "this is not UTF-8 text - save the file as UTF-8") from None
+    return read_yaml(text, path)
+
+
+def read_yaml(text: str, path: str) -> Loaded:
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise InputError.one(path, 1, f"text is over the {MAX_BYTES // 1024} KB limit - split it into smaller files")
+    problems: list[Problem] = []
+    lines: dict[Loc, int] = {(): 1}
+    stack: list[_Frame] = []
+    result: Any = None
+    documents = 0
+    nodes = 0
+
+    def fail(line: int, message: str) -> InputError:
+        return InputError([*problems, Problem(path, line, message)])
+
+    def child_loc(line: int) -> Loc | None:
+        """Where the next node goes, or None (with a problem noted) if it cannot go there."""
+        if not stack:
+            return ()
+        top = stack[-1]
+        if not top.is_map:
+            return (*top.loc, len(top.items))
+        if top.key is None:
+            problems.append(Problem(path, line, "a mapping key must be plain text - write the key as a simple word"))
+            return None
+        return (*top.loc, top.key)
+
+    def place(value: Any, line: int, loc: Loc | None) -> None:
+        nonlocal result
+        if not stack:
+            result = value
+            return
+        top = stack[-1]
+        if not top.is_map:
+            top.items.append(value)
+            return
+        if top.key is None:  # this node is a key
+            if loc is None:
+                return
+            key = value if isinstance(value, str) else str(value)
+            top.key, top.key_line = key, line
+            return
+        if loc is not None:
+            lines[loc] = top.key_line
+            top.items[top.key] = value
+        top.key = None
+
+    try:
+        for event in yaml.parse(text, Loader=_EventLoader):
+            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+                continue
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise fail(line, "a file may hold only one YAML document - remove the '---' separator")
+                continue
+            nodes += 1
+            if nodes > MAX_NODES:
+                raise fail(line, f"more than {MAX_NODES:,} values in one file - split it into smaller files")
+            if isinstance(event, yaml.AliasEvent):
+                problems.append(Problem(path, line, f"alias '*{event.anchor}' is not allowed - write the value out in full"))
+                loc = child_loc(line)
+                place(None, line, loc)
+                continue
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                frame = stack.pop()
+                value = frame.items if frame.is_map else tuple(frame.items)
+                place(value, lines.get(frame.loc, line), frame.loc)
+                continue
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                problems.append(Problem(path, line, f"anchor '&{anchor}' is not allowed - write the value out in full"))
+            tag = getattr(event, "tag", None)
+            if tag is not None and tag != "!":
+                problems.append(Problem(path, line, f"tag '{tag}' is not allowed - remove it and write a plain value"))
+            in_key = bool(stack) and stack[-1].is_map and stack[-1].key is None
+            if isinstance(event, yaml.ScalarEvent):
+                if in_key:
+                    key = event.value
+                    top = stack[-1]
+                    if key == "<<" and event.implicit[0]:
+                        problems.append(Problem(path, line, "merge key '<<' is not allowed - write the fields out in full"))
+                    if key in top.seen:
+                        problems.append(Problem(path, line, f"key '{key}' appears twice (first on line {top.seen[key]}) - keep one"))
+                    else:
+                        top.seen[key] = line
+                    top.key, top.key_line = key, line
+                    continue
+                loc = child_loc(line)
+                value = _resolve_plain(event.value) if event.implicit[0] else event.value
+                if loc is not None and loc not in lines:
+                    lines[loc] = line
+                place(value, line, loc)
+                continue
+            # a mapping or sequence starts
+            if in_key:
+                problems.append(Problem(path, line, "a mapping key must be plain text - write the key as a simple word"))
+                loc = None
+            else:
+                loc = child_loc(line)
+            if len(stack) >= MAX_DEPTH:
+                raise fail(line, f"nested more than {MAX_DEPTH} levels deep - flatten the structure")
+            frame_loc: Loc = loc if loc is not None else (*stack[-1].loc, f"<complex key {line}>")
+            if loc is not None and loc not in lines:
+                lines[loc] = line
+            stack.append(_Frame(frame_loc, isinstance(event, yaml.MappingStartEvent)))
+            if loc is None:
+                stack[-1].loc = frame_loc
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        what = (exc.problem or "unreadable YAML").strip()
+        raise fail(line, f"YAML syntax error: {what} - check the indentation, colons and quotes on this line") from None
+    except yaml.YAMLError as exc:
+        raise fail(1, f"YAML could not be read ({exc}) - check the file is plain YAML text") from None
+    except RecursionError:  # pragma: no cover - depth is capped above; kept as a last guard
+        raise fail(1, "nested too deeply - flatten the structure") from None
+    if problems:
+        raise InputError(problems)
+    return Loaded(path, result, lines)

@@ -1,0 +1,1 @@
+"""Streamlit rendering modules for app.py. They render what scoring returns and decide nothing."""

@@ -1,0 +1,156 @@
+"""The checklist browser: pick a goal and a place, read what to check, by topic.
+
+Renders what ``scoring`` loads; decides nothing about the content. Checklist text is ours
+(validated YAML) and goes through Streamlit's escaping markdown, never raw HTML.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from scoring import Checklist, InputError, load_checklist
+from scoring.checklist import DEFAULT_DIR
+from scoring.models import (
+    GOAL_LABELS,
+    GOALS,
+    JURISDICTION_LABELS,
+    JURISDICTIONS,
+    ContextApplies,
+    Goal,
+    Jurisdiction,
+    Question,
+    SafetyNote,
+)
+
+QUESTIONS_ENV = "INJECTOR_CHECK_QUESTIONS"  # lets tests and checklist editors point the app at another folder
+
+FLAG_WORDS = {"critical": "🛑 Do not go ahead", "caution": "⚠️ Caution", "none": ""}
+SEVERITY_BOX = {"emergency": st.error, "warning": st.warning, "info": st.info}
+SEVERITY_ICON = {"emergency": "🚨", "warning": "⚠️", "info": "ℹ️"}
+
+
+@st.cache_resource(show_spinner=False)
+def _cached_checklist(folder: str, stamp: float) -> Checklist:
+    del stamp  # part of the cache key only: an edited checklist is read again
+    return load_checklist([folder])
+
+
+def _folder_stamp(folder: Path) -> float:
+    try:
+        return max((p.stat().st_mtime for p in folder.iterdir()), default=0.0)
+    except OSError:
+        return 0.0
+
+
+def load_or_explain() -> Checklist:
+    """The checklist, or a plain list of what is wrong with its files (and the script stops)."""
+    folder = Path(os.environ.get(QUESTIONS_ENV) or DEFAULT_DIR)
+    try:
+        return _cached_checklist(str(folder), _folder_stamp(folder))
+    except InputError as exc:
+        st.error(
+            "**The checklists could not be loaded, so there is nothing to show yet.** "
+            "This is a problem with the app's files, not with anything you did."
+        )
+        st.markdown("For the people who look after the checklists, each problem with its file and line:")
+        st.code("\n".join(str(p) for p in exc.problems), language=None, wrap_lines=True)
+        st.stop()
+        raise  # st.stop() ends the run; this line only tells type checkers so
+
+
+def choose_context() -> tuple[Goal, Jurisdiction]:
+    goal: Goal = st.radio(
+        "What do you want the injections for?",
+        GOALS,
+        format_func=GOAL_LABELS.__getitem__,
+        key="goal",
+    )
+    jurisdiction: Jurisdiction = st.radio(
+        "Where will you have them?",
+        JURISDICTIONS,
+        format_func=JURISDICTION_LABELS.__getitem__,
+        key="jurisdiction",
+        horizontal=True,
+        help="Who may inject, and how to check them, differs from country to country.",
+    )
+    return goal, jurisdiction
+
+
+def context_notes(checklist: Checklist, goal: Goal, jurisdiction: Jurisdiction) -> tuple[SafetyNote, ...]:
+    """Notes that apply before any answer: the always-shown ones and those for this goal and place."""
+    order = {"emergency": 0, "warning": 1, "info": 2}
+
+    def applies(note: SafetyNote) -> bool:
+        a = note.applies
+        return a.kind == "always" or (isinstance(a, ContextApplies) and goal in a.goals and jurisdiction in a.jurisdictions)
+
+    return tuple(sorted((n for n in checklist.safety_notes if applies(n)), key=lambda n: order[n.severity]))
+
+
+def show_notes(checklist: Checklist, notes: tuple[SafetyNote, ...]) -> None:
+    for note in notes:
+        box = SEVERITY_BOX[note.severity]
+        box(f"**{note.title}**\n\n{note.text}\n\n{_cite(checklist, note.sources)}", icon=SEVERITY_ICON[note.severity])
+
+
+def _cite(checklist: Checklist, source_ids: tuple[str, ...]) -> str:
+    parts = []
+    for source in checklist.sources_for(source_ids):
+        name = f"{source.publisher}: {source.title}"
+        parts.append(f"[{name}]({source.url})" if source.url else name)
+    return "Source: " + "; ".join(parts)
+
+
+def show_question(checklist: Checklist, question: Question, jurisdiction: Jurisdiction) -> None:
+    marker = "🛡️ Safety check · " if question.safety_critical else ""
+    st.markdown(f"#### {marker}{question.text}")
+    lines = []
+    for option in question.options:
+        flag = FLAG_WORDS[option.flag]
+        lines.append(f"- {option.label}" + (f" — **{flag}**" if flag else ""))
+    st.markdown("\n".join(lines))
+    if question.condition is not None:
+        parent = checklist.question(question.condition.question)
+        if parent is not None:
+            labels = [o.label for o in parent.options if o.id in question.condition.options]
+            st.caption(f"Only asked if you answered “{' / '.join(labels)}” to: {parent.text}")
+    with st.expander("Why it matters and how to check"):
+        st.markdown(f"**Why it matters.** {question.why}")
+        st.markdown(f"**How to check.** {question.how_to_check.for_jurisdiction(jurisdiction)}")
+        st.markdown(f"**What to ask.** “{question.ask}”")
+        st.caption(_cite(checklist, question.sources))
+
+
+def show_checklist(checklist: Checklist, goal: Goal, jurisdiction: Jurisdiction) -> None:
+    questions = checklist.applicable_questions(goal, jurisdiction)
+    categories = checklist.categories_for(goal, jurisdiction)
+    st.header("What to check before you book")
+    st.markdown(
+        f"{len(questions)} questions in {len(categories)} topics for "
+        f"**{GOAL_LABELS[goal].lower()}** in **{JURISDICTION_LABELS[jurisdiction]}**. "
+        "Every question allows “Not sure”: that is a question to ask at the consultation, not a bad mark."
+    )
+    for category in categories:
+        st.subheader(category.title, divider="gray")
+        st.caption(category.description)
+        for question in questions:
+            if question.category == category.id:
+                show_question(checklist, question, jurisdiction)
+
+
+def show_about(checklist: Checklist) -> None:
+    meta = checklist.metadata
+    st.header("About this checklist")
+    st.markdown(
+        f"Version {meta.version}, last reviewed {meta.last_reviewed:%d %B %Y}. "
+        f"Written by {', '.join(meta.authors)}.\n\n"
+        f"**Funding.** {meta.funding}\n\n**Conflicts of interest.** {meta.conflicts}\n\n"
+        f"**How it is kept up to date.** {meta.update_policy}"
+    )
+    with st.expander(f"All {len(checklist.sources)} sources"):
+        for source in checklist.sources:
+            where = f"[{source.url}]({source.url})" if source.url else (source.citation or "")
+            st.markdown(f"- **{source.title}**, {source.publisher}. {where} (checked {source.checked:%d %b %Y})")
