@@ -22,7 +22,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}:{self.line}: {' '.join(self.message.splitlines())}"
 
 
 class InputError(Exception):

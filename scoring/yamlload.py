@@ -205,8 +205,12 @@ def read_yaml(text: str, path: str) -> Loaded:
         line = mark.line + 1 if mark is not None else 1
         what = (exc.problem or "unreadable YAML").strip()
         raise fail(line, f"YAML syntax error: {what} - check the indentation, colons and quotes on this line") from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise fail(line, f"character #x{exc.character:04x} is not allowed in YAML - remove it or save the file as plain text") from None
     except yaml.YAMLError as exc:
-        raise fail(1, f"YAML could not be read ({exc}) - check the file is plain YAML text") from None
+        detail = " ".join(str(exc).split())
+        raise fail(1, f"YAML could not be read ({detail}) - check the file is plain YAML text") from None
     except RecursionError:  # pragma: no cover - depth is capped above; kept as a last guard
         raise fail(1, "nested too deeply - flatten the structure") from None
     if problems:

@@ -1,0 +1,83 @@
+"""The command line as other tools use it: exit codes, one problem per line, JSON shapes."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from scoring.__main__ import checklist_schema
+from tests import minimal_checklist as base
+
+ROOT = Path(__file__).resolve().parent.parent
+PROBLEM_LINE = re.compile(r"^(?P<path>[^:]+\.yaml):(?P<line>\d+): (?P<message>.+ - .+)$")
+
+
+def cli(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "scoring", *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=120,
+                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+
+
+def test_validate_shipped_checklists_exits_0() -> None:
+    result = cli("validate")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("ok: checklist ")
+
+
+def test_validate_reports_every_problem_one_per_line(tmp_path: Path) -> None:
+    questions = base.QUESTIONS.replace("label: A clinic, points: 3", "label: A clinic, points: x").replace("points: 2}", "points: 2, flag: maybe}")
+    base.write(tmp_path, questions_yaml=questions)
+    result = cli("validate", tmp_path)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) >= 2 and not result.stderr
+    for line in lines:
+        match = PROBLEM_LINE.match(line)
+        assert match, f"not path:line: message - fix: {line!r}"
+        assert Path(match["path"]).name == "questions.yaml"
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_validate_missing_folder_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    result = cli("validate", tmp_path / "nowhere")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr and "check the path" in result.stdout
+
+
+def test_questions_json_lists_applicable_questions(tmp_path: Path) -> None:
+    base.write(tmp_path)
+    result = cli("questions", "--goal", "jawline", "--jurisdiction", "uk", "--format", "json", "--checklist", tmp_path)
+    assert result.returncode == 0, result.stderr
+    questions = json.loads(result.stdout)
+    assert [q["id"] for q in questions] == ["licensed", "setting-type", "doctor-on-site"]
+    first = questions[0]
+    assert first["category"] == "licence" and first["text"] == "Is the injector licensed?"
+    assert first["options"][1] == {"id": "no", "label": "No", "points": 0, "flag": "critical"}
+    assert questions[2]["condition"] == {"question": "setting-type", "options": ["clinic"]}
+
+
+def test_questions_json_for_every_shipped_goal_and_place() -> None:
+    for goal in ("migraine", "bruxism", "jawline"):
+        for place in ("us", "uk", "other"):
+            result = cli("questions", "--goal", goal, "--jurisdiction", place, "--format", "json")
+            assert result.returncode == 0, result.stdout
+            questions = json.loads(result.stdout)
+            assert len(questions) >= 25
+            assert all({"id", "category", "text", "options"} <= q.keys() for q in questions)
+            assert all({"id", "label", "points", "flag"} == o.keys() for q in questions for o in q["options"])
+
+
+def test_questions_rejects_unknown_goal_with_usage() -> None:
+    result = cli("questions", "--goal", "wrinkles", "--jurisdiction", "us")
+    assert result.returncode == 2 and "invalid choice: 'wrinkles'" in result.stderr
+
+
+def test_schema_command_matches_the_file_editors_use() -> None:
+    result = cli("schema")
+    assert result.returncode == 0
+    printed = json.loads(result.stdout)
+    assert printed == checklist_schema()
+    committed = json.loads((ROOT / "schema" / "checklist-file.schema.json").read_text(encoding="utf-8"))
+    assert committed == printed, "schema/ is out of date: run python -m scoring schema > schema/checklist-file.schema.json"
