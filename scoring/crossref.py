@@ -17,10 +17,13 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from scoring.errors import Problem
-from scoring.models import GOALS, JURISDICTIONS, ChecklistFile, Question
+from scoring.models import GOALS, JURISDICTIONS, AnswerApplies, Category, ChecklistFile, Question, SafetyNote, Source
 from scoring.yamlload import Loaded, Loc
+
+T = TypeVar("T", Category, Question, SafetyNote, Source)
 
 
 @dataclass(frozen=True)
@@ -40,10 +43,11 @@ class _At:
         return Problem(self.file.path, self.file.line_of((*self.loc, *sub)), message)
 
 
-def _entries(parsed: list[ParsedFile], section: str) -> Iterator[tuple[_At, object]]:
+def _entries(parsed: list[ParsedFile], section: str, kind: type[T]) -> Iterator[tuple[_At, T]]:
     for pf in parsed:
         for i, entry in enumerate(getattr(pf.content, section)):
-            yield _At(pf.loaded, (section, i)), entry
+            if isinstance(entry, kind):
+                yield _At(pf.loaded, (section, i)), entry
 
 
 def check(parsed: list[ParsedFile]) -> list[Problem]:
@@ -66,9 +70,15 @@ def _metadata_once(parsed: list[ParsedFile]) -> list[Problem]:
 
 def _unique_ids(parsed: list[ParsedFile]) -> list[Problem]:
     problems: list[Problem] = []
-    for section, noun in (("categories", "category"), ("questions", "question"), ("safety_notes", "safety note"), ("sources", "source")):
+    kinds: tuple[tuple[str, str, type[Category | Question | SafetyNote | Source]], ...] = (
+        ("categories", "category", Category),
+        ("questions", "question", Question),
+        ("safety_notes", "safety note", SafetyNote),
+        ("sources", "source", Source),
+    )
+    for section, noun, kind in kinds:
         first: dict[str, str] = {}
-        for at, entry in _entries(parsed, section):
+        for at, entry in _entries(parsed, section, kind):  # type: ignore[type-var]
             ident = entry.id
             if ident in first:
                 problems.append(at.problem(f"{noun} id '{ident}' is already used ({first[ident]}) - give it a new id", "id"))
@@ -84,9 +94,7 @@ def _unique_ids(parsed: list[ParsedFile]) -> list[Problem]:
 
 
 def _questions(parsed: list[ParsedFile]) -> Iterator[tuple[_At, Question]]:
-    for at, entry in _entries(parsed, "questions"):
-        if isinstance(entry, Question):
-            yield at, entry
+    return _entries(parsed, "questions", Question)
 
 
 def _question_refs(parsed: list[ParsedFile]) -> list[Problem]:
@@ -174,8 +182,12 @@ def _source_refs(parsed: list[ParsedFile]) -> list[Problem]:
     sources = {s.id for pf in parsed for s in pf.content.sources}
     cited: set[str] = set()
     problems: list[Problem] = []
-    for section, noun in (("questions", "question"), ("safety_notes", "safety note")):
-        for at, entry in _entries(parsed, section):
+    citing: tuple[tuple[str, str, type[Question | SafetyNote]], ...] = (
+        ("questions", "question", Question),
+        ("safety_notes", "safety note", SafetyNote),
+    )
+    for section, noun, kind in citing:
+        for at, entry in _entries(parsed, section, kind):  # type: ignore[type-var]
             for k, sid in enumerate(entry.sources):
                 cited.add(sid)
                 if sid not in sources:
@@ -188,8 +200,7 @@ def _source_refs(parsed: list[ParsedFile]) -> list[Problem]:
                     )
     metadata = next((pf.content.checklist for pf in parsed if pf.content.checklist is not None), None)
     today = datetime.date.today()
-    for at, entry in _entries(parsed, "sources"):
-        source = entry
+    for at, source in _entries(parsed, "sources", Source):
         sid = source.id
         if sid not in cited:
             problems.append(at.problem(f"source '{sid}' is not cited by any question or note - cite it or remove it", "id"))
@@ -221,9 +232,9 @@ def _source_refs(parsed: list[ParsedFile]) -> list[Problem]:
 def _note_refs(parsed: list[ParsedFile]) -> list[Problem]:
     questions = {q.id: q for _, q in _questions(parsed)}
     problems: list[Problem] = []
-    for at, note in _entries(parsed, "safety_notes"):
+    for at, note in _entries(parsed, "safety_notes", SafetyNote):
         applies = note.applies
-        if applies.kind != "answer":
+        if not isinstance(applies, AnswerApplies):
             continue
         nid = note.id
         target = questions.get(applies.question)
@@ -271,7 +282,7 @@ def _reachable(parsed: list[ParsedFile]) -> list[Problem]:
                         q.options.index(option),
                     )
                 )
-    for at, category in _entries(parsed, "categories"):
+    for at, category in _entries(parsed, "categories", Category):
         cid = category.id
         if cid not in used_categories:
             problems.append(at.problem(f"category '{cid}' has no questions - add questions to it or remove it", "id"))

@@ -142,7 +142,7 @@ def read_yaml(text: str, path: str) -> Loaded:
         for event in yaml.parse(text, Loader=_EventLoader):
             if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
                 continue
-            line = event.start_mark.line + 1
+            line = event.start_mark.line + 1 if event.start_mark is not None else 1
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
@@ -202,7 +202,7 @@ def read_yaml(text: str, path: str) -> Loaded:
                 stack[-1].loc = frame_loc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
+        line = 1 if mark is None else int(getattr(mark, "line", 0)) + 1
         what = (exc.problem or "unreadable YAML").strip()
         raise fail(line, f"YAML syntax error: {what} - check the indentation, colons and quotes on this line") from None
     except yaml.reader.ReaderError as exc:

@@ -16,8 +16,9 @@ PROBLEM_LINE = re.compile(r"^(?P<path>[^:]+\.yaml):(?P<line>\d+): (?P<message>.+
 
 
 def cli(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "scoring", *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=120,
-                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    command = [sys.executable, "-m", "scoring", *map(str, args)]
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=120, env=env)
 
 
 def test_validate_shipped_checklists_exits_0() -> None:
@@ -27,7 +28,8 @@ def test_validate_shipped_checklists_exits_0() -> None:
 
 
 def test_validate_reports_every_problem_one_per_line(tmp_path: Path) -> None:
-    questions = base.QUESTIONS.replace("label: A clinic, points: 3", "label: A clinic, points: x").replace("points: 2}", "points: 2, flag: maybe}")
+    questions = base.QUESTIONS.replace("label: A clinic, points: 3", "label: A clinic, points: x")
+    questions = questions.replace("points: 2}", "points: 2, flag: maybe}")
     base.write(tmp_path, questions_yaml=questions)
     result = cli("validate", tmp_path)
     assert result.returncode == 1

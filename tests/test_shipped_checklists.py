@@ -1,0 +1,137 @@
+"""The shipped checklists: every file valid, and the content rules a patient relies on.
+
+Counts, "Not sure" everywhere, critical flags where the evidence says do not proceed, the
+safety notes (with the corrections to common marketing claims), canonical sources, and
+plain language (Flesch-Kincaid grade, as textstat computes it).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import textstat
+
+from scoring import load_checklist
+from scoring.checklist import DEFAULT_DIR, parse_file
+from scoring.models import GOALS, JURISDICTIONS, AlwaysApplies, ContextApplies
+
+FILES = sorted(DEFAULT_DIR.glob("*.yaml"))
+CHECKLIST = load_checklist()
+SCHEMA_LINE = "# yaml-language-server: $schema=../schema/checklist-file.schema.json"
+
+# Situations where the evidence says do not proceed: (question id, options that must be flagged critical).
+CRITICAL = {
+    "unlicensed injector": ("injector-licensed", {"no", "would-not-say"}),
+    "home, party, salon or non-medical spa": ("setting-type", {"home", "party", "salon", "non-medical-spa"}),
+    "no medical history taken": ("medical-history", {"no"}),
+    "product not shown": ("product-shown", {"no"}),
+    "counterfeit markers": ("product-markers", {"counterfeit-signs"}),
+    "UK remote prescribing": ("uk-face-to-face-prescriber", {"remote", "no-prescriber"}),
+}
+
+# Mirror sites the evidence was read on: the product cites the canonical publication instead.
+MIRRORS = ("scribd", "beds.ac.uk", "droracle", "mdedge", "joomag", "paperexplained", "47.251.", "pages.dev", "realself",
+           "researcher.life", "bohrium", "chiachoob", "doczz", "ebroon", "botoxsarasota", "puregold", "edrugswiki", "vdocument")
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_each_file_is_valid_and_points_editors_at_the_schema(path: Path) -> None:
+    parse_file(path.read_bytes(), path.name)
+    assert path.read_text(encoding="utf-8").splitlines()[0] == SCHEMA_LINE
+
+
+def test_enough_questions_for_every_goal_and_place() -> None:
+    assert len(CHECKLIST.questions) >= 40
+    for goal in GOALS:
+        for place in JURISDICTIONS:
+            assert len(CHECKLIST.applicable_questions(goal, place)) >= 25, (goal, place)
+
+
+def test_every_question_has_not_sure_why_how_and_a_source() -> None:
+    for q in CHECKLIST.questions:
+        unsure = q.option(q.unsure)
+        assert unsure is not None and unsure.label == "Not sure", q.id
+        assert q.why and q.how_to_check.default and q.ask and q.sources, q.id
+
+
+def test_required_categories_exist() -> None:
+    ids = {c.id for c in CHECKLIST.categories}
+    assert {"training", "licence", "setting", "anatomy", "jawline-experience", "product", "consultation", "aftercare",
+            "migraine-expertise"} <= ids
+
+
+@pytest.mark.parametrize("situation", sorted(CRITICAL))
+def test_critical_flags_where_the_evidence_says_do_not_proceed(situation: str) -> None:
+    question_id, options = CRITICAL[situation]
+    question = CHECKLIST.question(question_id)
+    assert question is not None, f"no question for {situation}"
+    assert question.safety_critical
+    flagged = {o.id for o in question.options if o.flag == "critical"}
+    assert options <= flagged, f"{situation}: {options - flagged} not critical"
+
+
+def test_uk_and_us_verification_differ() -> None:
+    licensed = CHECKLIST.question("injector-licensed")
+    assert licensed is not None
+    us, uk = licensed.how_to_check.for_jurisdiction("us"), licensed.how_to_check.for_jurisdiction("uk")
+    assert "board" in us.lower() and ("docinfo" in us.lower() or "nursys" in us.lower())
+    assert "GMC" in uk and "NMC" in uk
+    prescriber = CHECKLIST.question("uk-face-to-face-prescriber")
+    assert prescriber is not None and prescriber.jurisdictions == ("uk",)
+
+
+def test_safety_notes_cover_emergencies_goals_and_corrections() -> None:
+    notes = CHECKLIST.safety_notes
+    assert len(notes) >= 12
+    emergency = [n for n in notes if n.severity == "emergency" and isinstance(n.applies, AlwaysApplies)]
+    assert emergency, "the emergency note must always be shown"
+    text = emergency[0].text.lower()
+    assert all(word in text for word in ("swallow", "breath", "vision", "speech"))
+    for goal in GOALS:
+        assert any(isinstance(n.applies, ContextApplies) and goal in n.applies.goals and len(n.applies.goals) == 1 for n in notes), goal
+    corrections = {"migraine": ("tension-type", "episodic"), "jawline": ("headache", "off-label"), "bruxism": ("off-label",)}
+    for goal_id, must_mention in corrections.items():
+        said = " ".join(n.text.lower() for n in notes if isinstance(n.applies, ContextApplies) and goal_id in n.applies.goals)
+        assert all(m in said for m in must_mention), (goal_id, must_mention)
+    everything = " ".join(n.text.lower() for n in notes)
+    for topic in ("units", "pregnan", "myasthenia", "counterfeit"):
+        assert topic in everything, topic
+
+
+def test_no_marketing_claims_or_rankings() -> None:
+    texts = [t for q in CHECKLIST.questions for t in (q.text, q.why, q.ask)] + [n.text for n in CHECKLIST.safety_notes]
+    for text in texts:
+        lower = text.lower()
+        assert "best clinic" not in lower
+        assert not re.search(r"(reduces|treats|relieves) inflammation", lower), text
+
+
+def test_sources_are_canonical_and_credits_are_stated() -> None:
+    for source in CHECKLIST.sources:
+        assert source.url or source.citation
+        if source.url:
+            assert not any(m in source.url for m in MIRRORS), source.url
+    meta = CHECKLIST.metadata
+    assert "No clinic pays to be listed or ranked" in meta.conflicts
+    assert meta.authors and meta.funding and meta.update_policy and meta.disclaimer
+
+
+def _grade(text: str) -> float:
+    return float(textstat.flesch_kincaid_grade(text))
+
+
+@pytest.mark.parametrize("path", [p for p in FILES if "questions:" in p.read_text(encoding="utf-8")], ids=lambda p: p.name)
+def test_plain_language_per_file(path: Path) -> None:
+    content = parse_file(path.read_bytes(), path.name).content
+    texts = [t for q in content.questions for t in (q.text, q.why, q.ask)]
+    grades = [_grade(t) for t in texts]
+    too_hard = [(round(g, 1), t) for g, t in zip(grades, texts, strict=True) if g > 12]
+    assert not too_hard, f"above grade 12: {too_hard}"
+    assert sum(grades) / len(grades) <= 8, f"{path.name}: average grade {sum(grades) / len(grades):.1f}"
+
+
+def test_safety_notes_are_plain() -> None:
+    grades = [_grade(n.text) for n in CHECKLIST.safety_notes]
+    assert max(grades) <= 12 and sum(grades) / len(grades) <= 9
