@@ -67,3 +67,15 @@ def test_broken_checklists_show_problems_not_a_traceback(monkeypatch: pytest.Mon
     (listing,) = app.code
     assert "questions.yaml:" in listing.value and "the field 'ask' is missing - add it" in listing.value
     assert not app.radio  # nothing else is drawn on a broken checklist
+
+
+def test_goal_and_place_come_from_the_link(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv(QUESTIONS_ENV, str(base.write(tmp_path)))
+    app = AppTest.from_file(APP, default_timeout=30)
+    app.query_params["goal"] = "jawline"
+    app.query_params["jurisdiction"] = "uk"
+    app.run()
+    assert app.radio(key="goal").value == "jawline" and app.radio(key="jurisdiction").value == "uk"
+    app.query_params["goal"] = "<script>alert(1)</script>"  # nonsense in a link falls back to the default
+    app.run()
+    assert not app.exception and app.radio(key="goal").value in ("migraine", "jawline")
