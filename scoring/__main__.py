@@ -1,4 +1,4 @@
-"""Command line: ``python -m scoring validate|questions|schema``.
+"""Command line: ``python -m scoring validate|questions|evaluate|link|layout|schema``.
 
 Exit 0 on success; exit 1 with one ``path:line: message`` line per problem on bad input;
 exit 2 on a wrong command line (argparse's convention). Never a traceback for bad input.
@@ -12,9 +12,13 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from scoring.answers import parse_answers
 from scoring.checklist import Checklist, load_checklist
+from scoring.codec import LINK_PARAM, encode, layout_of
 from scoring.errors import InputError
 from scoring.models import GOALS, JURISDICTIONS, ChecklistFile, Goal, Jurisdiction, Question
+from scoring.results import clinics_text, evaluate_state, evaluation_as_data
+from scoring.yamlload import MAX_BYTES
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -26,9 +30,16 @@ def _parser() -> argparse.ArgumentParser:
     questions.add_argument("--goal", required=True, choices=GOALS)
     questions.add_argument("--jurisdiction", required=True, choices=JURISDICTIONS)
     questions.add_argument("--format", choices=("text", "json"), default="text")
-    questions.add_argument(
-        "--checklist", action="append", default=[], metavar="PATH", help="checklist files or folders (default: questions/)"
-    )
+    evaluate = sub.add_parser("evaluate", help="verdicts, fit scores and questions to ask for an answers file")
+    evaluate.add_argument("answers", metavar="ANSWERS", help="answers file (YAML or JSON)")
+    evaluate.add_argument("--format", choices=("text", "json"), default="text")
+    link = sub.add_parser("link", help="print the query string (s=...) that opens the app with these answers")
+    link.add_argument("answers", metavar="ANSWERS", help="answers file (YAML or JSON)")
+    layout = sub.add_parser("layout", help="print the current checklist layout line for scoring/layouts.jsonl")
+    for command in (questions, evaluate, link, layout):
+        command.add_argument(
+            "--checklist", action="append", default=[], metavar="PATH", help="checklist files or folders (default: questions/)"
+        )
     sub.add_parser("schema", help="print the JSON Schema of a checklist file")
     return parser
 
@@ -70,13 +81,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "schema":
         print(json.dumps(checklist_schema(), indent=2, ensure_ascii=False))
         return 0
-    paths = args.paths if args.command == "validate" else args.checklist
+    paths = args.paths if args.command == "validate" else getattr(args, "checklist", [])
     try:
         checklist = load_checklist(paths)
+        if args.command in ("evaluate", "link"):
+            state = parse_answers(_read_answers(args.answers), args.answers, checklist)
     except InputError as exc:
         for problem in exc.problems:
             print(problem)
         return 1
+    if args.command == "evaluate":
+        if args.format == "json":
+            print(json.dumps(evaluation_as_data(checklist, state), indent=2, ensure_ascii=False))
+        else:
+            print(clinics_text(*evaluate_state(checklist, state)))
+        return 0
+    if args.command == "link":
+        print(f"{LINK_PARAM}={encode(state, checklist)}")
+        return 0
+    if args.command == "layout":
+        print(layout_of(checklist).to_line())
+        return 0
     if args.command == "validate":
         counts = f"{len(checklist.files)} files, {len(checklist.questions)} questions, {len(checklist.safety_notes)} safety notes"
         print(f"ok: checklist {checklist.metadata.version} is valid ({counts})")
@@ -87,6 +112,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print(_questions_text(checklist, args.goal, args.jurisdiction))
     return 0
+
+
+def _read_answers(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise InputError.one(path, 1, f"cannot read the answers file ({exc.strerror}) - check the path") from None
 
 
 def checklist_schema() -> dict[str, Any]:

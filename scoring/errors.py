@@ -152,6 +152,8 @@ def message_for(error: Mapping[str, Any], data: Any, fields: set[str]) -> str:
         text = f"'{field}' must be a list - write one '- item' per line"
     elif kind in {"model_type", "dict_type", "model_attributes_type"}:
         text = f"'{field or 'this'}' must be a mapping of fields - write 'field: value' lines"
+    elif kind == "value_error":
+        text = str(ctx.get("error", error["msg"]))
     elif kind == "union_tag_not_found":
         text = f"'{field}' needs a 'kind' - add kind: always, context or answer"
     elif kind == "union_tag_invalid":

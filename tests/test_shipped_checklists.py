@@ -23,12 +23,13 @@ SCHEMA_LINE = "# yaml-language-server: $schema=../schema/checklist-file.schema.j
 
 # Situations where the evidence says do not proceed: (question id, options that must be flagged critical).
 CRITICAL = {
-    "unlicensed injector": ("injector-licensed", {"no", "would-not-say"}),
-    "home, party, salon or non-medical spa": ("setting-type", {"home", "party", "salon", "non-medical-spa"}),
-    "no medical history taken": ("medical-history", {"no"}),
-    "product not shown": ("product-shown", {"no"}),
-    "counterfeit markers": ("product-markers", {"counterfeit-signs"}),
-    "UK remote prescribing": ("uk-face-to-face-prescriber", {"remote", "no-prescriber"}),
+    "injector with no health licence": ("injector-role", {"no-licence"}),
+    "licence not on the register, or they will not say where to check": ("licence-checked", {"register-problem", "would-not-say"}),
+    "UK prescriber not on the register, or will not say": ("prescriber-register-uk", {"register-problem", "would-not-say"}),
+    "home, party, salon or non-medical spa": ("setting-type", {"home", "party", "salon"}),
+    "no medical history taken": ("medical-history", {"none"}),
+    "product not shown, or showing counterfeit markers": ("product-shown", {"would-not-show", "looked-wrong"}),
+    "UK remote prescribing": ("face-to-face-prescriber", {"remote"}),
 }
 
 # Mirror sites the evidence was read on: the product cites the canonical publication instead.
@@ -73,13 +74,17 @@ def test_critical_flags_where_the_evidence_says_do_not_proceed(situation: str) -
 
 
 def test_uk_and_us_verification_differ() -> None:
-    licensed = CHECKLIST.question("injector-licensed")
-    assert licensed is not None
-    us, uk = licensed.how_to_check.for_jurisdiction("us"), licensed.how_to_check.for_jurisdiction("uk")
-    assert "board" in us.lower() and ("docinfo" in us.lower() or "nursys" in us.lower())
-    assert "GMC" in uk and "NMC" in uk
-    prescriber = CHECKLIST.question("uk-face-to-face-prescriber")
-    assert prescriber is not None and prescriber.jurisdictions == ("uk",)
+    us_check, uk_check = CHECKLIST.question("licence-checked"), CHECKLIST.question("prescriber-register-uk")
+    assert us_check is not None and uk_check is not None
+    us = us_check.how_to_check.for_jurisdiction("us")
+    assert "board" in us.lower() and "docinfo" in us.lower() and "nursys" in us.lower()
+    uk = uk_check.how_to_check.for_jurisdiction("uk")
+    assert all(register in uk for register in ("GMC", "NMC", "GDC", "GPhC"))
+    assert "uk" not in us_check.jurisdictions and uk_check.jurisdictions == ("uk",)
+    accredited = CHECKLIST.question("accredited-register-uk")
+    assert accredited is not None and "JCCP" in accredited.how_to_check.for_jurisdiction("uk")
+    prescriber = CHECKLIST.question("face-to-face-prescriber")
+    assert prescriber is not None and prescriber.jurisdictions == ("uk",) and prescriber.safety_critical
 
 
 def test_safety_notes_cover_emergencies_goals_and_corrections() -> None:
@@ -96,16 +101,22 @@ def test_safety_notes_cover_emergencies_goals_and_corrections() -> None:
         said = " ".join(n.text.lower() for n in notes if isinstance(n.applies, ContextApplies) and goal_id in n.applies.goals)
         assert all(m in said for m in must_mention), (goal_id, must_mention)
     everything = " ".join(n.text.lower() for n in notes)
-    for topic in ("units", "pregnan", "myasthenia", "counterfeit"):
+    for topic in ("units", "pregnan", "myasthenia", "fake"):
         assert topic in everything, topic
 
 
-def test_no_marketing_claims_or_rankings() -> None:
+CLAIMS = re.compile(r"inflammation|tension[- ]type|tension headache|episodic|slimming (eases|relieves|treats)")
+CORRECTION = re.compile(r"\b(not|no|nor|unproven|never)\b")
+
+
+def test_marketing_claims_appear_only_with_their_correction() -> None:
     texts = [t for q in CHECKLIST.questions for t in (q.text, q.why, q.ask)] + [n.text for n in CHECKLIST.safety_notes]
+    texts += [o.label for q in CHECKLIST.questions for o in q.options]
     for text in texts:
         lower = text.lower()
         assert "best clinic" not in lower
-        assert not re.search(r"(reduces|treats|relieves) inflammation", lower), text
+        if CLAIMS.search(lower):  # a claim may be named only to correct it, in the same text
+            assert CORRECTION.search(lower), f"claim without its correction: {text!r}"
 
 
 def test_sources_are_canonical_and_credits_are_stated() -> None:

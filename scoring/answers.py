@@ -1,0 +1,149 @@
+"""The answers file: what the app exports and imports, and what the command line reads.
+
+```yaml
+goal: jawline            # migraine | bruxism | jawline
+jurisdiction: us         # us | uk | other
+priorities: {}           # category id -> 0..3; missing means the default
+clinics:
+  - name: "Clínica Norte"
+    answers: {question-id: option-id}
+```
+
+Read through the same strict YAML loader as the checklists (JSON is read the same way), then a
+frozen model, then checked against the checklist: unknown question, option or category ids,
+more than 8 clinics, empty, over-long or duplicate names, priorities out of range. Each problem
+names the clinic and question. Names are kept exactly as written, in any script; only control
+characters (line breaks, tabs, escapes) are refused, since a name is always shown as one line of text.
+Answers to questions that exist but do not apply to the goal or place are kept and not scored.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Mapping
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from scoring.checklist import Checklist
+from scoring.errors import InputError, Problem, known_fields, problems_from_validation
+from scoring.models import Goal, Jurisdiction
+from scoring.yamlload import Loaded, read_yaml_bytes
+
+MAX_CLINICS = 8
+MAX_NAME = 80
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+
+class Clinic(_Strict):
+    name: str
+    answers: Mapping[str, str] = Field(default_factory=dict)
+
+    @field_validator("name")
+    @classmethod
+    def _plain_name(cls, name: str) -> str:
+        if not name.strip():
+            raise ValueError("the clinic name is empty - type the clinic's name")
+        if len(name) > MAX_NAME:
+            raise ValueError(f"the clinic name is {len(name)} characters, over {MAX_NAME} - shorten it")
+        if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch not in "\u200c\u200d" for ch in name):
+            raise ValueError("the clinic name has a line break, tab or other control character - type it on one line")
+        return name
+
+
+class AnswersFile(_Strict):
+    goal: Goal
+    jurisdiction: Jurisdiction
+    priorities: Mapping[str, Annotated[int, Field(ge=0, le=3)]] = Field(default_factory=dict)
+    clinics: Annotated[tuple[Clinic, ...], Field(min_length=1, max_length=MAX_CLINICS)]
+
+
+_FIELDS = known_fields(AnswersFile, Clinic)
+
+
+def parse_answers(raw: bytes, path: str, checklist: Checklist) -> AnswersFile:
+    """Read and check an answers file. Raises ``InputError`` with every problem found."""
+    loaded = read_yaml_bytes(raw, path)
+    if not isinstance(loaded.data, dict):
+        raise InputError.one(path, 1, "an answers file is a mapping with goal, jurisdiction, priorities and clinics - this is not")
+    try:
+        state = AnswersFile.model_validate(loaded.data)
+    except ValidationError as exc:
+        raise InputError(problems_from_validation(exc, path, loaded.data, loaded.line_of, _FIELDS)) from None
+    problems = check_against(state, checklist, loaded)
+    if problems:
+        raise InputError(problems)
+    return state
+
+
+def check_against(state: AnswersFile, checklist: Checklist, loaded: Loaded | None = None) -> list[Problem]:
+    """Problems with ids and names that only the checklist can tell."""
+    path = loaded.path if loaded is not None else "answers"
+
+    def at(*loc: str | int) -> int:
+        return loaded.line_of(loc) if loaded is not None else 1
+
+    problems: list[Problem] = []
+    category_ids = [c.id for c in checklist.categories]
+    for category_id in state.priorities:
+        if category_id not in category_ids:
+            problems.append(
+                Problem(
+                    path,
+                    at("priorities", category_id),
+                    f"priorities: '{category_id}' is not a category{_did_you_mean(category_id, category_ids)}",
+                )
+            )
+    seen: dict[str, str] = {}
+    question_ids = [q.id for q in checklist.questions]
+    for i, clinic in enumerate(state.clinics):
+        label = f"clinic '{clinic.name}'"
+        key = unicodedata.normalize("NFC", clinic.name).strip().casefold()
+        if key in seen:
+            problems.append(
+                Problem(
+                    path, at("clinics", i, "name"), f"{label}: the same name as clinic '{seen[key]}' - give each clinic a different name"
+                )
+            )
+        seen.setdefault(key, clinic.name)
+        for question_id, option_id in clinic.answers.items():
+            question = checklist.question(question_id)
+            where = at("clinics", i, "answers", question_id)
+            if question is None:
+                problems.append(
+                    Problem(
+                        path,
+                        where,
+                        f"{label}: question '{question_id}' is not in checklist "
+                        f"{checklist.metadata.version}{_did_you_mean(question_id, question_ids)}",
+                    )
+                )
+            elif question.option(option_id) is None:
+                options = [o.id for o in question.options]
+                problems.append(
+                    Problem(
+                        path,
+                        where,
+                        f"{label}: '{option_id}' is not an answer to question '{question_id}' - use one of {', '.join(options)}",
+                    )
+                )
+    return problems
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1)
+    return f" - did you mean '{close[0]}'?" if close else " - check the id, or remove it"
+
+
+def answers_as_data(state: AnswersFile) -> dict[str, Any]:
+    """The answers file as plain data, ready for YAML or JSON."""
+    return {
+        "goal": state.goal,
+        "jurisdiction": state.jurisdiction,
+        "priorities": dict(state.priorities),
+        "clinics": [{"name": c.name, "answers": dict(c.answers)} for c in state.clinics],
+    }

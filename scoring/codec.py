@@ -1,0 +1,276 @@
+"""The share link: the whole state (goal, place, priorities, clinics, answers) in one URL parameter.
+
+Format 1, before compression:
+    layout fingerprint (6 bytes) | goal | place | category count | one priority byte per category
+    (0-3, or 255 for "default") | question count | clinic count |
+    per clinic: name length (varint) + UTF-8 name + one byte per question (0 = no answer, else option position + 1)
+The link is base64url( format byte + zlib(payload) ), without padding.
+
+Answers are stored by position in the checklist's *layout* (its category ids, question ids and
+option ids, in order), and the layout's fingerprint travels with them. A link made on the current
+layout decodes directly. A link made on an earlier layout is decoded through that layout, kept in
+``layouts.jsonl`` (``python -m scoring layout`` prints the current one), back to ids, and each answer
+is restored only if its question and option still exist; every answer that cannot be restored is
+named. An unknown layout restores goal, place and names, and says that no answer could be restored.
+An answer is never given to the wrong question.
+
+Decoding is bounded (link length, decompressed size, counts) and every failure is an ``InputError``
+with a plain message.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import re
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from scoring.answers import MAX_CLINICS, AnswersFile, check_against
+from scoring.checklist import Checklist
+from scoring.errors import InputError
+from scoring.models import GOALS, JURISDICTIONS
+
+FORMAT = 1
+MAX_LINK = 6000
+MAX_PAYLOAD = 16 * 1024
+UNSET = 255
+LINK_PARAM = "s"
+LAYOUTS_FILE = Path(__file__).resolve().parent / "layouts.jsonl"
+_LINK_CHARS = re.compile(r"[A-Za-z0-9_-]+")
+_WHERE = "link"
+
+
+@dataclass(frozen=True)
+class Layout:
+    version: str
+    categories: tuple[str, ...]
+    questions: tuple[tuple[str, tuple[str, ...]], ...]
+
+    @property
+    def fingerprint(self) -> bytes:
+        return hashlib.sha256(self.to_json().encode()).digest()[:6]
+
+    def to_json(self) -> str:
+        body = {"categories": list(self.categories), "questions": [[q, list(o)] for q, o in self.questions]}
+        return json.dumps(body, sort_keys=True, separators=(",", ":"))
+
+    def to_line(self) -> str:
+        data = {"fingerprint": self.fingerprint.hex(), "version": self.version, **json.loads(self.to_json())}
+        return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class Restored:
+    state: AnswersFile
+    lost: tuple[str, ...]  # what could not be restored, one plain sentence each
+
+
+def layout_of(checklist: Checklist) -> Layout:
+    return Layout(
+        version=checklist.metadata.version,
+        categories=tuple(c.id for c in checklist.categories),
+        questions=tuple((q.id, tuple(o.id for o in q.options)) for q in checklist.questions),
+    )
+
+
+def known_layouts(path: Path = LAYOUTS_FILE) -> dict[bytes, Layout]:
+    layouts: dict[bytes, Layout] = {}
+    if not path.exists():
+        return layouts
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        data = json.loads(line)
+        layout = Layout(
+            version=str(data["version"]),
+            categories=tuple(data["categories"]),
+            questions=tuple((q, tuple(o)) for q, o in data["questions"]),
+        )
+        layouts[layout.fingerprint] = layout
+    return layouts
+
+
+def _varint(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte, n = n & 0x7F, n >> 7
+        out.append(byte | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+def encode(state: AnswersFile, checklist: Checklist) -> str:
+    layout = layout_of(checklist)
+    positions = {qid: (i, options) for i, (qid, options) in enumerate(layout.questions)}
+    out = bytearray(layout.fingerprint)
+    out += bytes([GOALS.index(state.goal), JURISDICTIONS.index(state.jurisdiction)])
+    out += _varint(len(layout.categories))
+    out += bytes(state.priorities.get(c, UNSET) for c in layout.categories)
+    out += _varint(len(layout.questions))
+    out += bytes([len(state.clinics)])
+    for clinic in state.clinics:
+        name = clinic.name.encode("utf-8")
+        out += _varint(len(name)) + name
+        row = bytearray(len(layout.questions))
+        for qid, oid in clinic.answers.items():
+            index, options = positions[qid]
+            row[index] = options.index(oid) + 1
+        out += row
+    raw = bytes([FORMAT]) + zlib.compress(bytes(out), 9)
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+
+class _Reader:
+    def __init__(self, data: bytes) -> None:
+        self.data, self.pos = data, 0
+
+    def take(self, n: int) -> bytes:
+        if n < 0 or self.pos + n > len(self.data):
+            raise _bad("it is cut short")
+        chunk = self.data[self.pos : self.pos + n]
+        self.pos += n
+        return chunk
+
+    def byte(self) -> int:
+        return self.take(1)[0]
+
+    def varint(self) -> int:
+        value = shift = 0
+        while True:
+            byte = self.byte()
+            value |= (byte & 0x7F) << shift
+            if not byte & 0x80:
+                return value
+            shift += 7
+            if shift > 21:
+                raise _bad("a number in it is too large")
+
+
+def _bad(why: str) -> InputError:
+    return InputError.one(_WHERE, 1, f"this link cannot be read: {why} - copy the whole link again, or load an answers file instead")
+
+
+def _unpack(link: str) -> bytes:
+    link = link.strip()
+    if link.startswith(f"{LINK_PARAM}="):
+        link = link[len(LINK_PARAM) + 1 :]
+    if not link:
+        raise _bad("it is empty")
+    if len(link) > MAX_LINK:
+        raise _bad(f"it is longer than {MAX_LINK:,} characters")
+    if not _LINK_CHARS.fullmatch(link):
+        raise _bad("it has characters a link made here never has")
+    try:
+        raw = base64.urlsafe_b64decode(link + "=" * (-len(link) % 4))
+    except (binascii.Error, ValueError):
+        raise _bad("it is not complete") from None
+    if not raw:
+        raise _bad("it is empty")
+    if raw[0] > FORMAT:
+        raise InputError.one(
+            _WHERE, 1, "this link was made by a newer version of Injector Check - open it where it was made, or ask for an answers file"
+        )
+    if raw[0] != FORMAT:
+        raise _bad("it is not an Injector Check link")
+    inflater = zlib.decompressobj()
+    try:
+        payload = inflater.decompress(raw[1:], MAX_PAYLOAD)
+    except zlib.error:
+        raise _bad("it is damaged") from None
+    if inflater.unconsumed_tail:
+        raise _bad("it holds more than a link made here can")
+    if not inflater.eof:
+        raise _bad("it is cut short")
+    if inflater.unused_data:
+        raise _bad("it has extra data at the end")
+    return payload
+
+
+def decode(link: str, checklist: Checklist, layouts: Mapping[bytes, Layout] | None = None) -> Restored:
+    """Read a link back into a state. Raises ``InputError`` if it cannot be read at all."""
+    reader = _Reader(_unpack(link))
+    current = layout_of(checklist)
+    fingerprint = reader.take(6)
+    registry = known_layouts() if layouts is None else layouts
+    layout = current if fingerprint == current.fingerprint else registry.get(fingerprint)
+    goal_i, place_i = reader.byte(), reader.byte()
+    if goal_i >= len(GOALS) or place_i >= len(JURISDICTIONS):
+        raise _bad("its goal or place is unknown")
+    n_categories = reader.varint()
+    priority_bytes = reader.take(n_categories)
+    n_questions = reader.varint()
+    n_clinics = reader.byte()
+    if not 1 <= n_clinics <= MAX_CLINICS:
+        raise _bad(f"it names {n_clinics} clinics (1 to {MAX_CLINICS} are possible)")
+    if layout is not None and (n_categories != len(layout.categories) or n_questions != len(layout.questions)):
+        raise _bad("it does not match its checklist")
+    lost: list[str] = []
+    if layout is None:
+        lost.append(
+            "This link was made with a checklist version this app does not know, so no answer could be restored. "
+            "The goal, place and clinic names were kept."
+        )
+    current_q = {q.id: q for q in checklist.questions}
+    current_c = {c.id for c in checklist.categories}
+    priorities: dict[str, int] = {}
+    for i, value in enumerate(priority_bytes):
+        if value == UNSET or layout is None:
+            continue
+        if value > 3:
+            raise _bad("a priority in it is out of range")
+        category_id = layout.categories[i]
+        if category_id in current_c:
+            priorities[category_id] = value
+        else:
+            lost.append(f"Your priority for “{category_id}” was not restored: that topic is no longer in the checklist.")
+    clinics: list[dict[str, object]] = []
+    for _ in range(n_clinics):
+        name_bytes = reader.take(reader.varint())
+        try:
+            name = name_bytes.decode("utf-8")
+        except UnicodeDecodeError:
+            raise _bad("a clinic name in it is damaged") from None
+        row = reader.take(n_questions)
+        answers: dict[str, str] = {}
+        for i, value in enumerate(row):
+            if value == 0 or layout is None:
+                continue
+            question_id, options = layout.questions[i]
+            if value > len(options):
+                raise _bad("an answer in it is out of range")
+            option_id = options[value - 1]
+            question = current_q.get(question_id)
+            if question is not None and question.option(option_id) is not None:
+                answers[question_id] = option_id
+            else:
+                lost.append(
+                    f"“{name}”: the answer “{option_id}” to “{question_id}” was not restored: "
+                    "that question or answer changed in the checklist since the link was made."
+                )
+        clinics.append({"name": name, "answers": answers})
+    if reader.pos != len(reader.data):
+        raise _bad("it has extra data at the end")
+    try:
+        state = AnswersFile.model_validate(
+            {
+                "goal": GOALS[goal_i],
+                "jurisdiction": JURISDICTIONS[place_i],
+                "priorities": priorities,
+                "clinics": tuple(clinics),
+            }
+        )
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        detail = str((first.get("ctx") or {}).get("error", first["msg"]))
+        raise _bad(f"what it holds is not valid ({detail})") from None
+    problems = check_against(state, checklist)
+    if problems:
+        raise _bad(problems[0].message)
+    return Restored(state, tuple(lost))
