@@ -22,6 +22,6 @@ checklist = browse.load_or_explain()
 st.info(f"**Please note.** {checklist.metadata.disclaimer} No clinic pays to be listed or ranked, and nothing you do here is stored.")
 
 goal, jurisdiction = browse.choose_context()
-browse.show_notes(checklist, browse.context_notes(checklist, goal, jurisdiction))
+browse.show_notes(checklist, browse.context_notes(checklist, goal, jurisdiction), goal)
 browse.show_checklist(checklist, goal, jurisdiction)
 browse.show_about(checklist)

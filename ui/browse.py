@@ -100,18 +100,31 @@ def context_notes(checklist: Checklist, goal: Goal, jurisdiction: Jurisdiction) 
     return tuple(sorted((n for n in checklist.safety_notes if applies(n)), key=lambda n: order[n.severity]))
 
 
-def show_notes(checklist: Checklist, notes: tuple[SafetyNote, ...]) -> None:
+def show_note(checklist: Checklist, note: SafetyNote) -> None:
+    SEVERITY_BOX[note.severity](f"**{note.title}**\n\n{note.text}", icon=SEVERITY_ICON[note.severity])
+    st.caption(_cite(checklist, note.sources))
+
+
+def show_notes(checklist: Checklist, notes: tuple[SafetyNote, ...], goal: Goal) -> None:
+    """Emergency signs and what the evidence says for this goal (benefits and harms) in view; the rest one click away."""
+
+    def in_view(note: SafetyNote) -> bool:
+        a = note.applies
+        return note.severity == "emergency" or (isinstance(a, ContextApplies) and goal in a.goals and len(a.goals) < len(GOALS))
+
     for note in notes:
-        box = SEVERITY_BOX[note.severity]
-        box(f"**{note.title}**\n\n{note.text}\n\n{_cite(checklist, note.sources)}", icon=SEVERITY_ICON[note.severity])
+        if in_view(note):
+            show_note(checklist, note)
+    rest = [n for n in notes if not in_view(n)]
+    if rest:
+        with st.expander(f"{len(rest)} more safety notes for {GOAL_LABELS[goal].lower()}"):
+            for note in rest:
+                show_note(checklist, note)
 
 
 def _cite(checklist: Checklist, source_ids: tuple[str, ...]) -> str:
-    parts = []
-    for source in checklist.sources_for(source_ids):
-        name = f"{source.publisher}: {source.title}"
-        parts.append(f"[{name}]({source.url})" if source.url else name)
-    return "Source: " + "; ".join(parts)
+    parts = [f"[{s.title}]({s.url})" if s.url else s.title for s in checklist.sources_for(source_ids)]
+    return ("Source: " if len(parts) == 1 else "Sources: ") + "; ".join(parts)
 
 
 def show_question(checklist: Checklist, question: Question, jurisdiction: Jurisdiction) -> None:
