@@ -4,7 +4,7 @@ Rules:
 - Clinics without a gate come first, ordered by fit score (no score last); then "check before
   booking"; then "not recommended". Equal group and score share a rank; ties keep the order
   the patient entered the clinics in, never the name.
-- The lead: the clinics ranked first among those without a gate that have a fit score.
+- The lead: the clinics with the top fit score among those with a fit verdict (no gate, enough answers).
 - Robustness: for each category, set that one priority to each other value 0-3 (all else as
   set) and see whether the lead changes; report the smallest change that does, per category.
 - Wording speaks of fit with the priorities the patient set; it never calls a clinic "the best".
@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from scoring.checklist import Checklist
-from scoring.evaluate import DEFAULT_PRIORITY, PRIORITY_LABELS, ClinicResult, Verdict, evaluate_clinic
+from scoring.evaluate import DEFAULT_PRIORITY, PRIORITY_LABELS, ClinicResult, Verdict, evaluate_clinic, fit_score
 from scoring.models import Goal, Jurisdiction
 
 _GROUP = {Verdict.NOT_RECOMMENDED: 2, Verdict.VERIFY_FIRST: 1}
@@ -68,12 +68,21 @@ def rank(results: Sequence[ClinicResult]) -> tuple[Ranked, ...]:
     return tuple(ranked)
 
 
-def leaders(results: Sequence[ClinicResult]) -> tuple[str, ...]:
-    eligible = [r for r in results if not r.verdict.gated and r.score is not None]
+def leaders(results: Sequence[ClinicResult], priorities: Mapping[str, int] | None = None) -> tuple[str, ...]:
+    """Who leads on fit among clinics with a fit verdict; with ``priorities``, as if the patient had set those.
+
+    Clinics with a gate, or with too few answers to judge, are ranked but never said to lead.
+    """
+    scores = [
+        (r.name, r.score if priorities is None else fit_score(r.categories, priorities))
+        for r in results
+        if not r.verdict.gated and r.verdict is not Verdict.INCOMPLETE
+    ]
+    eligible = [(name, score) for name, score in scores if score is not None]
     if not eligible:
         return ()
-    top = max(r.score or 0 for r in eligible)
-    return tuple(r.name for r in eligible if r.score == top)
+    top = max(score for _, score in eligible)
+    return tuple(name for name, score in eligible if score == top)
 
 
 def compare_clinics(
@@ -85,17 +94,15 @@ def compare_clinics(
 ) -> tuple[tuple[ClinicResult, ...], Comparison]:
     """Evaluate every clinic and compare them. ``clinics`` is (name, answers) in entry order."""
 
-    def evaluate_all(prio: Mapping[str, int]) -> tuple[ClinicResult, ...]:
-        return tuple(evaluate_clinic(checklist, goal, jurisdiction, prio, answers, name) for name, answers in clinics)
-
-    results = evaluate_all(priorities)
+    results = tuple(evaluate_clinic(checklist, goal, jurisdiction, priorities, answers, name) for name, answers in clinics)
     lead = leaders(results)
     shifts: list[Shift] = []
     if lead and len(clinics) > 1:
         for category in checklist.categories_for(goal, jurisdiction):
             current = priorities.get(category.id, DEFAULT_PRIORITY)
             for after in sorted((v for v in PRIORITY_LABELS if v != current), key=lambda v: (abs(v - current), v)):
-                changed = leaders(evaluate_all({**priorities, category.id: after}))
+                # Priorities never move a gate, so re-weighting the category scores is enough.
+                changed = leaders(results, {**priorities, category.id: after})
                 if changed != lead:
                     shifts.append(Shift(category.id, category.title, current, after, changed))
                     break
@@ -110,7 +117,7 @@ def _names(names: Sequence[str]) -> str:
 def robustness_sentence(comparison: Comparison) -> str:
     lead = comparison.leaders
     if not lead:
-        return "No clinic can be compared on fit yet: each one has a safety check to clear or not enough answers."
+        return "No clinic can be compared on fit yet: each one has a safety check to clear, or not enough answers."
     if len(comparison.ranking) == 1:
         return "There is only one clinic, so there is nothing to compare yet."
     verb = "fit your priorities equally well" if len(lead) > 1 else "fits the priorities you set most closely"

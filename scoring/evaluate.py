@@ -196,11 +196,15 @@ def _line(q: Question, answers: Mapping[str, str]) -> QuestionLine:
     )
 
 
-def fit_score(categories: tuple[CategoryResult, ...]) -> int | None:
-    """Weighted mean of category scores over categories with answers and a weight above zero."""
+def fit_score(categories: tuple[CategoryResult, ...], priorities: Mapping[str, int] | None = None) -> int | None:
+    """Weighted mean of category scores over categories with answers and a weight above zero.
+
+    With ``priorities``, weigh by those instead of the ones the categories were evaluated with.
+    """
     total = weights = 0.0
     for c in categories:
-        w = c.weight * c.priority
+        priority = c.priority if priorities is None else priorities.get(c.id, DEFAULT_PRIORITY)
+        w = c.weight * priority
         if c.possible == 0 or w == 0:
             continue
         total += w * c.earned / c.possible

@@ -12,7 +12,7 @@ from typing import Any
 from scoring.answers import AnswersFile
 from scoring.checklist import Checklist
 from scoring.compare import Comparison, compare_clinics
-from scoring.evaluate import DEFAULT_PRIORITY, VERDICT_TEXT, ClinicResult
+from scoring.evaluate import DEFAULT_PRIORITY, PRIORITY_LABELS, VERDICT_TEXT, ClinicResult
 
 
 def evaluate_state(checklist: Checklist, state: AnswersFile) -> tuple[tuple[ClinicResult, ...], Comparison]:
@@ -103,7 +103,9 @@ def clinics_text(results: Sequence[ClinicResult], comparison: Comparison) -> str
         lines.append(f"   {score}, {r.completeness}% answered ({r.answered} of {r.counted})")
         for c in r.categories:
             cat = "-" if c.score is None else f"{c.score}"
-            lines.append(f"     {c.title}: {cat} ({c.answered}/{c.counted} answered, priority {c.priority})")
+            lines.append(
+                f"     {c.title}: {cat} ({c.answered}/{c.counted} answered; matters to you: {PRIORITY_LABELS[c.priority].lower()})"
+            )
         if r.to_ask:
             lines.append("   Still to ask:")
             lines.extend(f"     - {a.ask}" for a in r.to_ask)

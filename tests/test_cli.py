@@ -83,3 +83,61 @@ def test_schema_command_matches_the_file_editors_use() -> None:
     assert printed == checklist_schema()
     committed = json.loads((ROOT / "schema" / "checklist-file.schema.json").read_text(encoding="utf-8"))
     assert committed == printed, "schema/ is out of date: run python -m scoring schema > schema/checklist-file.schema.json"
+
+
+ANSWERS = ROOT / "tests" / "answers"
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def test_evaluate_json_matches_golden_files() -> None:
+    """The JSON other tools read. After a deliberate change: UPDATE_GOLDEN=1 python3 dev.py test -k golden."""
+    import os
+
+    for answers in sorted(ANSWERS.iterdir()):
+        result = cli("evaluate", answers, "--format", "json")
+        assert result.returncode == 0, result.stdout
+        golden = GOLDEN / f"{answers.stem}.json"
+        if os.environ.get("UPDATE_GOLDEN"):
+            golden.write_text(result.stdout, encoding="utf-8")
+        assert json.loads(result.stdout) == json.loads(golden.read_text(encoding="utf-8")), f"{golden.name} differs"
+
+
+def test_evaluate_json_has_the_documented_keys() -> None:
+    data = json.loads(cli("evaluate", ANSWERS / "jawline-us.yaml", "--format", "json").stdout)
+    clinic = data["clinics"][0]
+    assert {"name", "verdict", "score", "completeness", "category_scores", "notes", "questions_to_ask"} <= clinic.keys()
+    assert [c["verdict"] for c in data["clinics"]] == ["strong_fit", "verify_first", "not_recommended"]
+    assert data["clinics"][0]["name"] == "Clínica Norte"
+    assert {"ranking", "leaders", "robustness"} <= data["comparison"].keys()
+
+
+def test_evaluate_text_is_readable() -> None:
+    result = cli("evaluate", ANSWERS / "jawline-us.yaml")
+    assert result.returncode == 0
+    assert "1. Clínica Norte: Strong fit for your priorities" in result.stdout
+    assert "Not recommended: Who will give you the injections?" in result.stdout
+    assert "Still to ask:" in result.stdout
+
+
+def test_evaluate_bad_file_exits_1_with_messages(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("goal: jawline\njurisdiction: us\nclinics:\n  - name: A\n    answers: {setting-typ: x}\n", encoding="utf-8")
+    result = cli("evaluate", bad)
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+    assert re.match(r"^.*bad\.yaml:5: clinic 'A': question 'setting-typ' is not in checklist", result.stdout)
+    missing = cli("evaluate", tmp_path / "nope.yaml")
+    assert missing.returncode == 1 and "cannot read the answers file" in missing.stdout
+
+
+def test_link_prints_a_query_string_that_restores_the_answers() -> None:
+    from scoring import load_checklist
+    from scoring.answers import parse_answers
+    from scoring.codec import decode
+
+    result = cli("link", ANSWERS / "migraine-uk.json")
+    assert result.returncode == 0
+    line = result.stdout.strip()
+    assert line.startswith("s=") and len(line) < 1000
+    checklist = load_checklist()
+    original = parse_answers((ANSWERS / "migraine-uk.json").read_bytes(), "x", checklist)
+    assert decode(line, checklist).state == original

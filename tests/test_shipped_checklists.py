@@ -30,6 +30,7 @@ CRITICAL = {
     "no medical history taken": ("medical-history", {"none"}),
     "product not shown, or showing counterfeit markers": ("product-shown", {"would-not-show", "looked-wrong"}),
     "UK remote prescribing": ("face-to-face-prescriber", {"remote"}),
+    "migraine Botox without chronic migraine": ("chronic-migraine-confirmed", {"fewer-days"}),
 }
 
 # Mirror sites the evidence was read on: the product cites the canonical publication instead.

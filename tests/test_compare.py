@@ -1,0 +1,65 @@
+"""Comparing clinics: order, ties, and how robust the lead is to the patient's priorities."""
+
+from __future__ import annotations
+
+from scoring import Checklist
+from scoring.compare import compare_clinics
+
+BEST = {"licensed": "yes", "setting-type": "clinic", "doctor-on-site": "yes"}
+
+
+def compare(tiny: Checklist, clinics: list[tuple[str, dict[str, str]]], prio: dict[str, int] | None = None):  # type: ignore[no-untyped-def]
+    return compare_clinics(tiny, "jawline", "us", prio or {}, clinics)
+
+
+def test_gated_clinics_come_after_the_rest_and_ties_are_ties(tiny: Checklist) -> None:
+    clinics = [
+        ("Zeta", {"licensed": "no", "setting-type": "clinic"}),  # not recommended
+        ("Beta", {"licensed": "not-sure", "setting-type": "clinic", "doctor-on-site": "yes"}),  # check first
+        ("Alpha", dict(BEST)),
+        ("Aardvark", dict(BEST)),  # same fit as Alpha: a tie, kept in entry order, not sorted by name
+        ("Mid", {**BEST, "doctor-on-site": "no"}),
+    ]
+    _, comparison = compare(tiny, clinics)
+    order = [(r.rank, r.tied, r.result.name) for r in comparison.ranking]
+    assert order == [(1, True, "Alpha"), (1, True, "Aardvark"), (3, False, "Mid"), (4, False, "Beta"), (5, False, "Zeta")]
+    assert comparison.leaders == ("Alpha", "Aardvark")
+    assert comparison.robustness.startswith("“Alpha” and “Aardvark” fit your priorities equally well.")
+
+
+def test_the_robustness_sentence_names_the_smallest_change(tiny: Checklist) -> None:
+    # Licence-strong clinic vs setting-strong clinic.
+    a = {"licensed": "yes", "setting-type": "clinic", "doctor-on-site": "no"}  # licence 100, setting 60
+    b = {"licensed": "yes", "setting-type": "clinic", "doctor-on-site": "yes"}  # 100 / 100
+    _, comparison = compare(tiny, [("A", a), ("B", b)])
+    assert comparison.leaders == ("B",)
+    # B leads everywhere except when the setting category is ignored (then A and B tie).
+    assert [(s.category_id, s.before, s.after, s.leaders) for s in comparison.shifts] == [("setting", 2, 0, ("A", "B"))]
+    assert comparison.robustness == (
+        "“B” fits the priorities you set most closely. This depends on your priorities: "
+        "setting “Setting” to ignore would put “A” and “B” ahead."
+    )
+    assert "best" not in comparison.robustness.lower()
+
+
+def test_a_clinic_with_too_few_answers_is_ranked_but_never_leads(tiny: Checklist) -> None:
+    _, comparison = compare(tiny, [("A", {**BEST, "doctor-on-site": "no"}), ("C", {"licensed": "yes"})])
+    assert [r.result.name for r in comparison.ranking] == ["C", "A"]  # C's one answer is perfect...
+    assert comparison.leaders == ("A",)  # ...but one answer is not enough to judge fit
+
+
+def test_a_lead_no_single_priority_can_change(checklist: Checklist) -> None:
+    from tests.test_profiles import best_answers
+
+    best = best_answers(checklist, "jawline", "us")
+    weaker = {**best, "toxin-training": "course-supervised", "setting-licensed": "told", "cost-clear": "spoken", "contact-after": "office-hours"}
+    _, comparison = compare_clinics(checklist, "jawline", "us", {}, [("A", best), ("B", weaker)])
+    assert comparison.leaders == ("A",) and comparison.shifts == ()
+    assert comparison.robustness == "“A” fits the priorities you set most closely. Changing any one priority would not change this."
+
+
+def test_nothing_to_compare_when_every_clinic_is_gated(tiny: Checklist) -> None:
+    _, comparison = compare(tiny, [("A", {"licensed": "no"}), ("B", {"setting-type": "home"})])
+    assert comparison.leaders == ()
+    assert comparison.robustness.startswith("No clinic can be compared on fit yet")
+    assert [(r.rank, r.tied) for r in comparison.ranking] == [(1, True), (1, True)]  # both gated, both 0 on fit
