@@ -66,6 +66,7 @@ class Checklist:
     _questions_by_id: dict[str, Question] = field(default_factory=dict, repr=False, compare=False)
     _categories_by_id: dict[str, Category] = field(default_factory=dict, repr=False, compare=False)
     _sources_by_id: dict[str, Source] = field(default_factory=dict, repr=False, compare=False)
+    _applicable: dict[tuple[str, str], tuple[Question, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._questions_by_id.update({q.id: q for q in self.questions})
@@ -83,7 +84,10 @@ class Checklist:
 
     def applicable_questions(self, goal: Goal, jurisdiction: Jurisdiction) -> tuple[Question, ...]:
         """Questions for this goal and place, in category order. Conditions on answers are not applied here."""
-        return tuple(q for q in self.questions if q.applies_to(goal, jurisdiction))
+        key = (goal, jurisdiction)
+        if key not in self._applicable:  # asked on every evaluation and rerun: work it out once
+            self._applicable[key] = tuple(q for q in self.questions if q.applies_to(goal, jurisdiction))
+        return self._applicable[key]
 
     def categories_for(self, goal: Goal, jurisdiction: Jurisdiction) -> tuple[Category, ...]:
         used = {q.category for q in self.applicable_questions(goal, jurisdiction)}

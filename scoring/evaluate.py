@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from scoring.checklist import Checklist
 from scoring.models import AnswerApplies, ContextApplies, Goal, Jurisdiction, Question, SafetyNote
@@ -77,8 +77,7 @@ class Reason:
         return f"{self.question} ({self.answer})"
 
 
-@dataclass(frozen=True)
-class QuestionLine:
+class QuestionLine(NamedTuple):  # a tuple: built for every question on every evaluation
     question_id: str
     question: str
     status: Status
@@ -238,13 +237,16 @@ def evaluate_clinic(
     """The one entry point for a clinic. ``answers`` maps question id to option id."""
     questions = counted_questions(checklist, goal, jurisdiction, answers)
     counted_ids = {q.id for q in questions}
-    lines = {q.id: _line(q, answers) for q in questions}
+    all_lines = [_line(q, answers) for q in questions]
+    grouped: dict[str, list[QuestionLine]] = {}
+    for q, line in zip(questions, all_lines, strict=True):
+        grouped.setdefault(q.category, []).append(line)
 
     categories = []
-    for category in checklist.categories_for(goal, jurisdiction):
-        mine = tuple(lines[q.id] for q in questions if q.category == category.id)
-        if not mine:
+    for category in checklist.categories:  # checklist order
+        if category.id not in grouped:
             continue
+        mine = tuple(grouped[category.id])
         categories.append(
             CategoryResult(
                 id=category.id,
@@ -259,7 +261,6 @@ def evaluate_clinic(
             )
         )
     by_category = tuple(categories)
-    all_lines = [lines[q.id] for q in questions]
     critical = tuple(Reason(x.question_id, x.question, x.answer) for x in all_lines if x.flag == "critical")
     unknown_safety = tuple(
         Reason(x.question_id, x.question, "Not sure" if x.status == "not_sure" else "not answered")

@@ -11,6 +11,7 @@ exist, sources that must be used) are checked in ``scoring.crossref``.
 from __future__ import annotations
 
 import datetime
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -112,11 +113,16 @@ class Question(Strict):
         return goal in self.goals and jurisdiction in self.jurisdictions
 
     def option(self, option_id: str) -> Option | None:
-        return next((o for o in self.options if o.id == option_id), None)
+        return self._options_by_id.get(option_id)
 
-    @property
+    @cached_property
+    def _options_by_id(self) -> dict[str, Option]:
+        return {o.id: o for o in self.options}
+
+    @cached_property
     def max_points(self) -> int:
-        return max(o.points for o in self.options if o.id != self.unsure)
+        """The points of the best answer ("Not sure" aside): what an answered question can earn."""
+        return max((o.points for o in self.options if o.id != self.unsure), default=0)
 
 
 class AlwaysApplies(Strict):
