@@ -8,20 +8,50 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import browse
+from scoring.compare import compare_clinics
+from ui import browse, clinics, compare, priorities, questions, share, start, state
 
 st.set_page_config(page_title="Injector Check", page_icon="🩺", layout="centered")
-
 st.title("Injector Check")
-st.markdown(
-    "Choosing a clinic for botulinum toxin (Botox) injections? This checklist shows what to ask and "
-    "how to check the answers, so you can spot safe, well-run clinics and avoid risky ones."
-)
 
 checklist = browse.load_or_explain()
-st.info(f"**Please note.** {checklist.metadata.disclaimer} No clinic pays to be listed or ranked, and nothing you do here is stored.")
+app = state.current(checklist)
 
-goal, jurisdiction = browse.choose_context()
-browse.show_notes(checklist, browse.context_notes(checklist, goal, jurisdiction), goal)
-browse.show_checklist(checklist, goal, jurisdiction)
-browse.show_about(checklist)
+if app.problem:
+    st.error(app.problem, icon="⚠️")
+    app.problem = ""
+if app.notices:
+    with st.container(border=True):
+        st.warning("Some answers in this link could not be restored:", icon="ℹ️")
+        st.markdown("\n".join(f"- {n}" for n in app.notices))
+        st.button("OK, hide this", key="hide-notices", on_click=app.notices.clear)
+
+STEPS = ["Start", "Clinics", "Questions", "Priorities", "Compare", "Details", "Decide", "Checklist"]
+step = st.radio("Go to", STEPS, horizontal=True, key="step", label_visibility="collapsed")
+
+results_list, comparison = compare_clinics(
+    checklist, app.goal, app.jurisdiction, app.priorities, [(c.name, c.answers) for c in app.clinics]
+)
+results = {c.uid: r for c, r in zip(app.clinics, results_list, strict=True)}
+
+if step == "Start":
+    start.show(app, checklist)
+    browse.show_notes(checklist, browse.context_notes(checklist, app.goal, app.jurisdiction), app.goal)
+elif step == "Clinics":
+    clinics.show(app, results)
+elif step == "Questions":
+    questions.show(app, checklist, results)
+elif step == "Priorities":
+    priorities.show(app, checklist)
+elif step == "Compare":
+    compare.show(app, checklist, list(results_list), comparison)
+elif step == "Details":
+    compare.detail(app, checklist, results)
+elif step == "Decide":
+    share.decide(app)
+    share.share(app, checklist)
+else:
+    browse.show_checklist(checklist, app.goal, app.jurisdiction)
+    browse.show_about(checklist)
+
+state.publish(app, checklist)

@@ -17,7 +17,6 @@ from scoring.models import (
     GOAL_LABELS,
     GOALS,
     JURISDICTION_LABELS,
-    JURISDICTIONS,
     ContextApplies,
     Goal,
     Jurisdiction,
@@ -59,34 +58,6 @@ def load_or_explain() -> Checklist:
         st.code("\n".join(str(p) for p in exc.problems), language=None, wrap_lines=True)
         st.stop()
         raise  # st.stop() ends the run; this line only tells type checkers so
-
-
-def choose_context() -> tuple[Goal, Jurisdiction]:
-    goal: Goal = st.radio(
-        "What do you want the injections for?",
-        GOALS,
-        format_func=GOAL_LABELS.__getitem__,
-        index=_index_from_link("goal", GOALS),
-        key="goal",
-    )
-    jurisdiction: Jurisdiction = st.radio(
-        "Where will you have them?",
-        JURISDICTIONS,
-        format_func=JURISDICTION_LABELS.__getitem__,
-        index=_index_from_link("jurisdiction", JURISDICTIONS),
-        key="jurisdiction",
-        horizontal=True,
-        help="Who may inject, and how to check them, differs from country to country.",
-    )
-    # Written back to the address bar, so a refresh or a shared link opens on the same choice.
-    st.query_params.update(goal=goal, jurisdiction=jurisdiction)
-    return goal, jurisdiction
-
-
-def _index_from_link(name: str, allowed: tuple[str, ...]) -> int:
-    """The choice a link asks for; anything unknown in the link falls back to the first choice."""
-    value = st.query_params.get(name)
-    return allowed.index(value) if value in allowed else 0
 
 
 def context_notes(checklist: Checklist, goal: Goal, jurisdiction: Jurisdiction) -> tuple[SafetyNote, ...]:

@@ -1,0 +1,45 @@
+"""Clinics: add, rename and remove (with undo), up to eight."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from scoring.answers import MAX_CLINICS
+from scoring.evaluate import ClinicResult
+from ui.state import AppState
+from ui.text import plain
+
+
+def show(app: AppState, results: dict[int, ClinicResult]) -> None:
+    st.header("Your clinics")
+    st.caption(f"Add the clinics you are comparing (up to {MAX_CLINICS}). You can rename or remove them at any time.")
+    for clinic in list(app.clinics):
+        result = results.get(clinic.uid)
+        progress = f"{result.answered} of {result.counted} questions answered" if result else ""
+        name_key = app.key("name", clinic.uid)
+
+        def rename(uid: int = clinic.uid, key: str = name_key) -> None:
+            st.session_state[f"{key}-problem"] = app.rename_clinic(uid, st.session_state[key])
+
+        cols = st.columns([4, 1], vertical_alignment="bottom")
+        cols[0].text_input("Clinic name", value=clinic.name, key=name_key, on_change=rename, max_chars=80)
+        cols[1].button("Remove", key=app.key("remove", clinic.uid), on_click=app.remove_clinic, args=(clinic.uid,),
+                       help=f"Remove {clinic.name} (you can undo this)")
+        if st.session_state.get(f"{name_key}-problem"):
+            st.error(st.session_state[f"{name_key}-problem"])
+        st.caption(progress)
+    if app.removed:
+        last = app.removed[-1][1]
+        st.info(f"Removed {plain(last.name)}.")
+        st.button("Undo remove", key="undo", on_click=app.undo_remove, disabled=len(app.clinics) >= MAX_CLINICS)
+    if len(app.clinics) < MAX_CLINICS:
+        with st.form("add-clinic", clear_on_submit=True, border=False):
+            name = st.text_input("Name of a clinic to add", max_chars=80, placeholder="For example: City Skin Clinic")
+            if st.form_submit_button("Add clinic"):
+                problem = app.add_clinic(name)
+                if problem:
+                    st.error(problem)
+                else:
+                    st.rerun()
+    else:
+        st.caption(f"You have {MAX_CLINICS} clinics, the most this tool compares.")

@@ -1,0 +1,91 @@
+"""Compare: the matrix (clinics as columns), the chart with its table, the robustness sentence; and each clinic in detail."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from scoring import Checklist
+from scoring.compare import Comparison
+from scoring.evaluate import VERDICT_ICON, VERDICT_TEXT, ClinicResult
+from ui.browse import show_note
+from ui.state import AppState
+from ui.text import plain
+
+WHY_LABELS = {"not_sure": "you were not sure", "unanswered": "not answered yet", "caution": "the answer needs a closer look"}
+
+
+def _score(value: int | None) -> str:
+    return "–" if value is None else str(value)
+
+
+def matrix(app: AppState, checklist: Checklist, results: list[ClinicResult], comparison: Comparison) -> pd.DataFrame:
+    ranks = {r.result.name: f"{r.rank}{' (tie)' if r.tied else ''}" for r in comparison.ranking}
+    rows: dict[str, list[str]] = {
+        "Verdict": [f"{VERDICT_ICON[r.verdict]} {VERDICT_TEXT[r.verdict]}" for r in results],
+        "Fit score (0-100)": [_score(r.score) for r in results],
+        "Questions answered": [f"{r.completeness}%" for r in results],
+        "Order": [ranks[r.name] for r in results],
+    }
+    for category in checklist.categories_for(app.goal, app.jurisdiction):
+        cells = []
+        for r in results:
+            c = next((x for x in r.categories if x.id == category.id), None)
+            cells.append("–" if c is None else f"{_score(c.score)} ({c.answered}/{c.counted})")
+        rows[category.title] = cells
+    for question in checklist.applicable_questions(app.goal, app.jurisdiction):
+        if question.safety_critical:
+            cells = []
+            for r in results:
+                line = next((x for c in r.categories for x in c.lines if x.question_id == question.id), None)
+                cells.append("not asked here" if line is None else line.answer)
+            rows[f"🛡️ {question.text}"] = cells
+    return pd.DataFrame(rows, index=[r.name for r in results]).T
+
+
+def show(app: AppState, checklist: Checklist, results: list[ClinicResult], comparison: Comparison) -> None:
+    st.header("Compare your clinics")
+    if not results:
+        st.info("Add clinics and answer some questions to see them side by side.")
+        return
+    st.markdown(f"**{comparison.robustness}**")
+    st.caption("Safety first: a clinic with a red flag or an open safety question is listed last, whatever its fit score. "
+               "The fit score shows how each clinic fits the priorities you set, from the questions you answered.")
+    st.table(matrix(app, checklist, results, comparison))
+    chart = pd.DataFrame(
+        {r.name: {c.title: c.score for c in r.categories if c.score is not None} for r in results}
+    )
+    if not chart.empty:
+        st.subheader("Topic scores")
+        st.bar_chart(chart, stack=False, horizontal=True, x_label="Score (0-100)", height=max(240, 40 * len(chart) * max(1, len(results) // 2)))
+        with st.expander("The chart as a table (for screen readers)"):
+            st.table(chart.T.fillna("–"))
+
+
+def detail(app: AppState, checklist: Checklist, results: dict[int, ClinicResult]) -> None:
+    st.header("Each clinic in detail")
+    if not results:
+        st.info("Add a clinic first.")
+        return
+    names = {c.uid: c.name for c in app.clinics}
+    uid = st.selectbox("Clinic", list(names), format_func=lambda u: names[u], key=app.key("detail"))
+    result = results[uid]
+    st.subheader(f"{VERDICT_ICON[result.verdict]} {VERDICT_TEXT[result.verdict]}")
+    if result.reasons:
+        st.markdown("**Why:**\n" + "\n".join(f"- {r.question} — *{plain(r.answer)}*" for r in result.reasons))
+    score = "no fit score yet" if result.score is None else f"fit score {result.score} out of 100"
+    st.markdown(f"{score}; {result.answered} of {result.counted} questions answered ({result.completeness}%).")
+    st.markdown("#### Questions to ask at the consultation")
+    if result.to_ask:
+        st.markdown("\n".join(f"{i}. {a.ask}{' 🛡️' if a.safety_critical else ''} — *{WHY_LABELS[a.why]}*"
+                              for i, a in enumerate(result.to_ask, 1)))
+    else:
+        st.markdown("Nothing left to ask: every question has an answer with no caution.")
+    st.markdown("#### Score by topic")
+    for c in result.categories:
+        with st.expander(f"{c.title}: {_score(c.score)} ({c.answered} of {c.counted} answered)"):
+            st.table(pd.DataFrame({"Question": [x.question for x in c.lines], "Answer": [x.answer for x in c.lines],
+                                   "Points": [x.explanation for x in c.lines]}))
+    st.markdown("#### Safety notes for this clinic")
+    for note in result.notes:
+        show_note(checklist, note)
