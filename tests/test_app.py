@@ -1,4 +1,7 @@
-"""The first screen, driven with AppTest: browse the checklist, or read a plain list of problems."""
+"""The app, driven with AppTest: every screen, clinics, answers, priorities, files and links.
+
+Widgets are found by their keys (``w-<generation>-...``, see ``ui.state.AppState.key``).
+"""
 
 from __future__ import annotations
 
@@ -8,74 +11,179 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from scoring import load_checklist
+from scoring.answers import parse_answers
+from scoring.codec import encode
 from tests import minimal_checklist as base
 from ui.browse import QUESTIONS_ENV
 
 APP = "../app.py"  # AppTest resolves this against this file's folder
+STEPS = ["Start", "Clinics", "Questions", "Priorities", "Compare", "Details", "Decide", "Checklist"]
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "jawline.yaml"
 
 
-def _run(monkeypatch: pytest.MonkeyPatch, folder: Path | None = None) -> AppTest:
-    if folder is not None:
-        monkeypatch.setenv(QUESTIONS_ENV, str(folder))
-    else:
-        monkeypatch.delenv(QUESTIONS_ENV, raising=False)
-    app = AppTest.from_file(APP, default_timeout=30)
-    app.run()
-    return app
+@pytest.fixture
+def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.delenv(QUESTIONS_ENV, raising=False)
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    assert not at.exception
+    return at
 
 
-def _markdown(app: AppTest) -> str:
-    return "\n".join(m.value for m in app.markdown)
+def key(at: AppTest, *parts: object) -> str:
+    """The key of a widget in the current generation."""
+    generation = at.session_state["injector-check"].generation
+    return "-".join(str(p) for p in ("w", generation, *parts))
 
 
-def test_browsing_the_shipped_checklist_by_goal_and_place(monkeypatch: pytest.MonkeyPatch) -> None:
-    app = _run(monkeypatch)
-    assert not app.exception
+def go(at: AppTest, step: str) -> AppTest:
+    at.radio(key="step").set_value(step).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def add(at: AppTest, name: str) -> AppTest:
+    go(at, "Clinics")
+    at.text_input[-1].input(name)
+    at.button[-1].click().run()  # the form's "Add clinic"
+    return at
+
+
+def text_of(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [e.value for e in at.error] + [w.value for w in at.warning] + [i.value for i in at.info]
+    return "\n".join(parts + [c.value for c in at.caption])
+
+
+def test_every_screen_renders_with_and_without_clinics(app: AppTest) -> None:
+    for step in STEPS:
+        go(app, step)
+    go(app, "Start")
+    _load_example(app)
+    for step in STEPS:
+        go(app, step)
+    assert "s" in app.query_params
+
+
+def test_choosing_goal_and_place(app: AppTest) -> None:
+    app.radio(key=key(app, "goal")).set_value("bruxism").run()
+    app.radio(key=key(app, "place")).set_value("uk").run()
+    assert dict(app.query_params) == {"goal": "bruxism", "jurisdiction": "uk"}
+    assert "Clenching and grinding: what the evidence shows" in text_of(app)  # the goal's evidence note
+
+
+def test_adding_renaming_removing_and_restoring_clinics(app: AppTest) -> None:
+    add(app, "Clínica Norte")
+    add(app, "Derm One")
+    names = [t.value for t in app.text_input[:-1]]
+    assert names == ["Clínica Norte", "Derm One"]
+    add(app, "derm one")  # the same name in other case
+    assert "already have a clinic with this name" in text_of(app)
+    app.text_input[0].input("Clínica Norte Centro").run()
+    assert [t.value for t in app.text_input[:-1]] == ["Clínica Norte Centro", "Derm One"]
+    app.button[0].click().run()  # Remove the first
+    assert [t.value for t in app.text_input[:-1]] == ["Derm One"] and "Removed Clínica Norte Centro." in text_of(app)
+    app.button(key="undo").click().run()
+    assert [t.value for t in app.text_input[:-1]] == ["Clínica Norte Centro", "Derm One"]
+
+
+def test_answering_changes_progress_and_verdict(app: AppTest) -> None:
+    add(app, "Derm One")
+    go(app, "Questions")
+    assert app.progress[0].value == 0
+    uid = 1
+    app.radio(key=key(app, "topic", uid)).set_value("setting").run()
+    app.radio(key=key(app, "answer", uid, "setting-type")).set_value("medical-clinic").run()
+    assert app.progress[0].value > 0
+    go(app, "Compare")
+    assert "Check before booking" in app.table[0].value.to_string()
+    go(app, "Questions")
+    app.radio(key=key(app, "topic", uid)).set_value("setting").run()
+    app.radio(key=key(app, "answer", uid, "setting-type")).set_value("home").run()
+    go(app, "Compare")
+    assert "Not recommended" in app.table[0].value.to_string()
+
+
+def _load_example(at: AppTest) -> None:
+    """The jawline examples: Riverside Dermatology, Glow Aesthetics Spa, Beauty Bar Party Night."""
+    at.radio(key=key(at, "goal")).set_value("jawline").run()
+    at.button(key="examples").click().run()
+
+
+def test_priorities_change_fit_not_safety(app: AppTest) -> None:
+    _load_example(app)
+    go(app, "Compare")
+    before = app.table[0].value
+    go(app, "Priorities")
+    for category in ("training", "product", "consultation", "aftercare"):
+        app.radio(key=key(app, "priority", category)).set_value(0 if category != "aftercare" else 3).run()
+    go(app, "Compare")
+    after = app.table[0].value
+    assert list(before.loc["Verdict"]) == list(after.loc["Verdict"])  # gates never move
+    assert list(before.loc["Fit score (0-100)"]) != list(after.loc["Fit score (0-100)"])
+
+
+def test_import_good_and_bad_files(app: AppTest) -> None:
+    add(app, "Keep Me")
+    go(app, "Decide")
+    app.file_uploader[0].set_value(("bad.yaml", b"goal: jawline\njurisdiction: us\nclinics:\n  - name: A\n    answers: {setting-typ: x}\n", "text/yaml")).run()
+    assert "This file was not loaded, and your answers are unchanged" in text_of(app)
+    assert "line 5" in text_of(app) and "setting-typ" in text_of(app)
+    go(app, "Clinics")
+    assert [t.value for t in app.text_input[:-1]] == ["Keep Me"]
+    go(app, "Decide")
+    app.file_uploader[0].set_value(("good.yaml", EXAMPLE.read_bytes(), "text/yaml")).run()
+    go(app, "Clinics")
+    assert [t.value for t in app.text_input[:-1]] == ["Riverside Dermatology", "Glow Aesthetics Spa", "Beauty Bar Party Night"]
+
+
+def test_a_link_restores_everything(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(QUESTIONS_ENV, raising=False)
     checklist = load_checklist()
-    for goal in ("migraine", "bruxism", "jawline"):
-        for place in ("us", "uk", "other"):
-            app.radio(key="goal").set_value(goal)
-            app.radio(key="jurisdiction").set_value(place)
-            app.run()
-            assert not app.exception
-            shown = [m.value for m in app.markdown if m.value.startswith("#### ")]
-            expected = checklist.applicable_questions(goal, place)
-            assert len(shown) == len(expected) >= 25
-            assert all(q.text in s for q, s in zip(expected, shown, strict=True))
-            # the emergency note is always on screen, above the questions
-            assert any("🚨" in (e.icon or "") for e in app.error)
+    state = parse_answers(EXAMPLE.read_bytes(), "x", checklist)
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["s"] = encode(state, checklist)
+    at.run()
+    go(at, "Clinics")
+    assert [t.value for t in at.text_input[:-1]] == [c.name for c in state.clinics]
+    go(at, "Compare")
+    assert "Not recommended" in at.table[0].value.to_string()
 
 
-def test_why_and_how_to_check_follow_the_place(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    questions = base.QUESTIONS.replace(
-        "how_to_check: {default: Look them up on the register.}",
-        "how_to_check: {default: Look them up on the register., uk: Search the GMC register.}",
-    )
-    app = _run(monkeypatch, base.write(tmp_path, questions_yaml=questions))
-    app.radio(key="jurisdiction").set_value("uk").run()
-    assert "Search the GMC register." in _markdown(app)
-    app.radio(key="jurisdiction").set_value("us").run()
-    assert "Search the GMC register." not in _markdown(app) and "Look them up on the register." in _markdown(app)
-    assert "Only asked if you answered “A clinic” to: Where will it happen?" in "\n".join(c.value for c in app.caption)
+def test_a_tampered_link_keeps_the_answers_and_says_why(app: AppTest) -> None:
+    _load_example(app)
+    good = app.query_params["s"]
+    app.query_params["s"] = good[:-10] + "AAAAAAAAAA"
+    go(app, "Clinics")
+    assert "this link cannot be read" in text_of(app).lower() and "Your answers on screen are kept." in text_of(app)
+    assert [t.value for t in app.text_input[:-1]] == ["Riverside Dermatology", "Glow Aesthetics Spa", "Beauty Bar Party Night"]
+    assert app.query_params["s"] == good  # the address bar gets the answers on screen back
+    app.query_params["s"] = "<script>alert(1)</script>"
+    go(app, "Compare")
+    assert not app.exception and "cannot be read" in text_of(app)
+
+
+def test_clinic_names_are_only_ever_text(app: AppTest) -> None:
+    add(app, "<img src=x onerror=alert(1)> **bold** [x](javascript:alert(1))")
+    for step in STEPS:
+        go(app, step)
+        for element in list(app.markdown) + list(app.radio):
+            value = element.value if hasattr(element, "value") else ""
+            assert "<img src=x" not in str(value) or "\\<img" in str(value)
 
 
 def test_broken_checklists_show_problems_not_a_traceback(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     broken = base.QUESTIONS.replace("category: licence", "category: licensing").replace("    ask: Is a doctor here?\n", "")
-    app = _run(monkeypatch, base.write(tmp_path, questions_yaml=broken))
-    assert not app.exception
-    assert "could not be loaded" in app.error[0].value
-    (listing,) = app.code
+    monkeypatch.setenv(QUESTIONS_ENV, str(base.write(tmp_path, questions_yaml=broken)))
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    assert not at.exception
+    assert "could not be loaded" in at.error[0].value
+    (listing,) = at.code
     assert "questions.yaml:" in listing.value and "the field 'ask' is missing - add it" in listing.value
-    assert not app.radio  # nothing else is drawn on a broken checklist
+    assert not at.radio  # nothing else is drawn on a broken checklist
 
 
-def test_goal_and_place_come_from_the_link(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv(QUESTIONS_ENV, str(base.write(tmp_path)))
-    app = AppTest.from_file(APP, default_timeout=30)
-    app.query_params["goal"] = "jawline"
-    app.query_params["jurisdiction"] = "uk"
-    app.run()
-    assert app.radio(key="goal").value == "jawline" and app.radio(key="jurisdiction").value == "uk"
-    app.query_params["goal"] = "<script>alert(1)</script>"  # nonsense in a link falls back to the default
-    app.run()
-    assert not app.exception and app.radio(key="goal").value in ("migraine", "jawline")
+def test_the_checklist_screen_lists_every_applicable_question(app: AppTest) -> None:
+    go(app, "Checklist")
+    shown = [m.value for m in app.markdown if m.value.startswith("#### ")]
+    assert len(shown) == len(load_checklist().applicable_questions("migraine", "us")) >= 25

@@ -57,7 +57,8 @@ def show(app: AppState, checklist: Checklist, results: list[ClinicResult], compa
     )
     if not chart.empty:
         st.subheader("Topic scores")
-        st.bar_chart(chart, stack=False, horizontal=True, x_label="Score (0-100)", height=max(240, 40 * len(chart) * max(1, len(results) // 2)))
+        height = max(240, 40 * len(chart) * max(1, len(results) // 2))
+        st.bar_chart(chart, stack=False, horizontal=True, x_label="Score (0-100)", height=height)
         with st.expander("The chart as a table (for screen readers)"):
             st.table(chart.T.fillna("–"))
 

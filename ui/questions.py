@@ -23,7 +23,8 @@ def show(app: AppState, checklist: Checklist, results: dict[int, ClinicResult]) 
         st.info("Add a clinic first (step “Clinics”), or try the example clinics on the start page.")
         return
     clinic = app.active_clinic()
-    assert clinic is not None
+    if clinic is None:
+        return
 
     def choose_clinic() -> None:
         app.active = st.session_state[app.key("clinic")]
@@ -79,7 +80,8 @@ def topic_section(app: AppState, checklist: Checklist, uid: int, category: Categ
 
 def question_widget(app: AppState, checklist: Checklist, uid: int, question: Question) -> None:
     clinic = app.clinic(uid)
-    assert clinic is not None
+    if clinic is None:
+        return
     options = [o.id for o in question.options]
     labels = {o.id: o.label + FLAG_WORDS[o.flag] for o in question.options}
     current = clinic.answers.get(question.id)

@@ -50,6 +50,8 @@ def share(app: AppState, checklist: Checklist) -> None:
     uploaded = st.file_uploader("Load an answers file", type=["yaml", "yml", "json"], key=app.key("upload"),
                                 max_upload_size=MAX_UPLOAD_MB, help="A file saved from this app. It replaces the answers on screen.")
     if uploaded is not None:
-        load_file(app, checklist, uploaded.getvalue(), uploaded.name)
-        if not app.problem:
+        problem = load_file(app, checklist, uploaded.getvalue(), uploaded.name)
+        if problem:
+            st.error(problem, icon="⚠️")
+        else:
             st.rerun()

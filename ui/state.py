@@ -161,8 +161,8 @@ def current(checklist: Checklist) -> AppState:
         st.session_state[_KEY] = app
         if not link:
             goal, place = st.query_params.get("goal"), st.query_params.get("jurisdiction")
-            app.goal = goal if goal in GOALS else app.goal  # type: ignore[assignment]
-            app.jurisdiction = place if place in JURISDICTIONS else app.jurisdiction  # type: ignore[assignment]
+            app.goal = goal if goal in GOALS else app.goal
+            app.jurisdiction = place if place in JURISDICTIONS else app.jurisdiction
     if link and link != app.link:
         try:
             restored = decode(link, checklist)
@@ -192,16 +192,16 @@ def publish(app: AppState, checklist: Checklist) -> None:
         app.link = ""
 
 
-def load_file(app: AppState, checklist: Checklist, raw: bytes, name: str) -> None:
-    """Replace the answers with an answers file, or keep them and say why the file was refused."""
+def load_file(app: AppState, checklist: Checklist, raw: bytes, name: str) -> str:
+    """Replace the answers with an answers file; or keep them and return why the file was refused."""
     try:
         state = parse_answers(raw, name, checklist)
     except InputError as exc:
-        app.problem = "This file was not loaded, and your answers are unchanged: " + "; ".join(
-            f"line {p.line}: {p.message}" for p in exc.problems[:5]
-        )
-        return
+        shown = "; ".join(f"line {p.line}: {p.message}" for p in exc.problems[:5])
+        more = f" (and {len(exc.problems) - 5} more)" if len(exc.problems) > 5 else ""
+        return f"This file was not loaded, and your answers are unchanged. {shown}{more}"
     app.replace(state)
+    return ""
 
 
 def load_example(app: AppState, checklist: Checklist) -> None:
