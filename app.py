@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from scoring.compare import compare_clinics
+from scoring.compare import Comparison, compare_clinics
+from scoring.evaluate import ClinicResult
 from ui import browse, clinics, compare, priorities, questions, share, start, state
 
 st.set_page_config(page_title="Injector Check", page_icon="🩺", layout="centered")
@@ -29,24 +30,29 @@ if app.notices:
 STEPS = ["Start", "Clinics", "Questions", "Priorities", "Compare", "Details", "Decide", "Checklist"]
 step = st.radio("Go to", STEPS, horizontal=True, key="step", label_visibility="collapsed")
 
-results_list, comparison = compare_clinics(
-    checklist, app.goal, app.jurisdiction, app.priorities, [(c.name, c.answers) for c in app.clinics]
-)
-results = {c.uid: r for c, r in zip(app.clinics, results_list, strict=True)}
+
+def compared() -> tuple[dict[int, ClinicResult], Comparison]:
+    """Every clinic evaluated and compared: only for the screens that show all of them."""
+    results, comparison = compare_clinics(
+        checklist, app.goal, app.jurisdiction, app.priorities, [(c.name, c.answers) for c in app.clinics]
+    )
+    return {c.uid: r for c, r in zip(app.clinics, results, strict=True)}, comparison
+
 
 if step == "Start":
     start.show(app, checklist)
     browse.show_notes(checklist, browse.context_notes(checklist, app.goal, app.jurisdiction), app.goal)
 elif step == "Clinics":
-    clinics.show(app, results)
+    clinics.show(app, compared()[0])
 elif step == "Questions":
-    questions.show(app, checklist, results)
+    questions.show(app, checklist)
 elif step == "Priorities":
     priorities.show(app, checklist)
 elif step == "Compare":
-    compare.show(app, checklist, list(results_list), comparison)
+    results, comparison = compared()
+    compare.show(app, checklist, list(results.values()), comparison)
 elif step == "Details":
-    compare.detail(app, checklist, results)
+    compare.detail(app, checklist, compared()[0])
 elif step == "Decide":
     share.decide(app)
     share.share(app, checklist)

@@ -7,9 +7,10 @@ Files are read in name order, so ids, questions and notes keep a stable order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from pydantic import ValidationError
 
@@ -34,6 +35,7 @@ from scoring.models import (
 )
 from scoring.yamlload import MAX_BYTES, read_yaml_bytes
 
+T = TypeVar("T")
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "questions"
 SUFFIXES = (".yaml", ".yml")
 
@@ -67,11 +69,18 @@ class Checklist:
     _categories_by_id: dict[str, Category] = field(default_factory=dict, repr=False, compare=False)
     _sources_by_id: dict[str, Source] = field(default_factory=dict, repr=False, compare=False)
     _applicable: dict[tuple[str, str], tuple[Question, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._questions_by_id.update({q.id: q for q in self.questions})
         self._categories_by_id.update({c.id: c for c in self.categories})
         self._sources_by_id.update({s.id: s for s in self.sources})
+
+    def memo(self, name: str, make: Callable[[], T]) -> T:
+        """A value derived from the checklist, worked out once (the checklist never changes)."""
+        if name not in self._memo:
+            self._memo[name] = make()
+        return cast(T, self._memo[name])
 
     def question(self, question_id: str) -> Question | None:
         return self._questions_by_id.get(question_id)

@@ -73,11 +73,14 @@ class Restored:
 
 
 def layout_of(checklist: Checklist) -> Layout:
-    return Layout(
-        version=checklist.metadata.version,
-        categories=tuple(c.id for c in checklist.categories),
-        questions=tuple((q.id, tuple(o.id for o in q.options)) for q in checklist.questions),
-    )
+    def make() -> Layout:
+        return Layout(
+            version=checklist.metadata.version,
+            categories=tuple(c.id for c in checklist.categories),
+            questions=tuple((q.id, tuple(o.id for o in q.options)) for q in checklist.questions),
+        )
+
+    return checklist.memo("layout", make)
 
 
 def known_layouts(path: Path = LAYOUTS_FILE) -> dict[bytes, Layout]:
@@ -108,8 +111,8 @@ def _varint(n: int) -> bytes:
 
 def encode(state: AnswersFile, checklist: Checklist) -> str:
     layout = layout_of(checklist)
-    positions = {qid: (i, options) for i, (qid, options) in enumerate(layout.questions)}
-    out = bytearray(layout.fingerprint)
+    positions = checklist.memo("positions", lambda: {qid: (i, opts) for i, (qid, opts) in enumerate(layout.questions)})
+    out = bytearray(checklist.memo("fingerprint", lambda: layout.fingerprint))
     out += bytes([GOALS.index(state.goal), JURISDICTIONS.index(state.jurisdiction)])
     out += _varint(len(layout.categories))
     out += bytes(state.priorities.get(c, UNSET) for c in layout.categories)

@@ -173,6 +173,31 @@ def counted_questions(checklist: Checklist, goal: Goal, jurisdiction: Jurisdicti
     return tuple(q for q in applicable if met(q))
 
 
+@dataclass(frozen=True)
+class Progress:
+    """How many counted questions have an answer ("Not sure" is not one), overall and per category."""
+
+    answered: int
+    counted: int
+    by_category: Mapping[str, tuple[int, int]]
+
+
+def progress(checklist: Checklist, goal: Goal, jurisdiction: Jurisdiction, answers: Mapping[str, str]) -> Progress:
+    """The answered/counted part of ``evaluate_clinic``, cheap enough for every rerun."""
+    by_category: dict[str, list[int]] = {}
+    for q in counted_questions(checklist, goal, jurisdiction, answers):
+        tally = by_category.setdefault(q.category, [0, 0])
+        tally[1] += 1
+        chosen = answers.get(q.id)
+        if chosen is not None and chosen != q.unsure and q.option(chosen) is not None:
+            tally[0] += 1
+    return Progress(
+        answered=sum(a for a, _ in by_category.values()),
+        counted=sum(c for _, c in by_category.values()),
+        by_category={k: (a, c) for k, (a, c) in by_category.items()},
+    )
+
+
 def _line(q: Question, answers: Mapping[str, str]) -> QuestionLine:
     option = q.option(answers[q.id]) if q.id in answers else None
     if option is None:

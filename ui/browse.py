@@ -7,6 +7,7 @@ Renders what ``scoring`` loads; decides nothing about the content. Checklist tex
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import streamlit as st
@@ -31,17 +32,34 @@ SEVERITY_BOX = {"emergency": st.error, "warning": st.warning, "info": st.info}
 SEVERITY_ICON = {"emergency": "🚨", "warning": "⚠️", "info": "ℹ️"}
 
 
-@st.cache_resource(show_spinner=False)
+_LOADED: dict[tuple[str, float], Checklist] = {}  # one per folder and version of its files; shared by all sessions
+
+
 def _cached_checklist(folder: str, stamp: float) -> Checklist:
-    del stamp  # part of the cache key only: an edited checklist is read again
-    return load_checklist([folder])
+    """Read once and shared, like ``st.cache_resource``, without hashing arguments on every rerun."""
+    key = (folder, stamp)
+    if key not in _LOADED:
+        checklist = load_checklist([folder])  # raises InputError: nothing is cached for a broken checklist
+        _LOADED.clear()  # keep only the current version
+        _LOADED[key] = checklist
+    return _LOADED[key]
+
+
+_STAMPS: dict[Path, tuple[float, float]] = {}  # folder -> (when looked, newest change seen)
+STAMP_EVERY = 2.0  # seconds: how often a rerun looks for edited checklist files
 
 
 def _folder_stamp(folder: Path) -> float:
-    try:
-        return max((p.stat().st_mtime for p in folder.iterdir()), default=0.0)
-    except OSError:
-        return 0.0
+    """When the checklist files last changed, looked up at most every few seconds (reruns are hot)."""
+    now = time.monotonic()
+    looked, stamp = _STAMPS.get(folder, (-STAMP_EVERY, 0.0))
+    if now - looked >= STAMP_EVERY:
+        try:
+            stamp = max((p.stat().st_mtime for p in folder.iterdir()), default=0.0)
+        except OSError:
+            stamp = 0.0
+        _STAMPS[folder] = (now, stamp)
+    return stamp
 
 
 def load_or_explain() -> Checklist:

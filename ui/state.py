@@ -50,6 +50,7 @@ class AppState:
     generation: int = 0  # part of every widget key; bumped when the answers are replaced
     next_uid: int = 1
     link: str = ""  # what the address bar holds now
+    published: tuple[object, ...] = ()  # the answers ``link`` was made from
     notices: list[str] = field(default_factory=list)  # what a link or file could not restore
     problem: str = ""  # why the last link or file was refused
 
@@ -69,6 +70,11 @@ class AppState:
                 "clinics": tuple({"name": c.name, "answers": dict(c.answers)} for c in self.clinics),
             }
         )
+
+    def snapshot(self) -> tuple[object, ...]:
+        """Everything the link holds, cheap to compare: the link is re-made only when this changes."""
+        clinics = tuple((c.name, tuple(c.answers.items())) for c in self.clinics)
+        return (self.goal, self.jurisdiction, tuple(sorted(self.priorities.items())), clinics)
 
     def key(self, *parts: object) -> str:
         return "-".join(str(p) for p in ("w", self.generation, *parts))
@@ -174,17 +180,18 @@ def current(checklist: Checklist) -> AppState:
             app.link = ""  # the address bar gets the answers on screen back
         else:
             app.replace(restored.state, restored.lost)
-            app.link = link
+            app.link, app.published = link, app.snapshot()
     return app
 
 
 def publish(app: AppState, checklist: Checklist) -> None:
     """Put the answers into the address bar, if they changed."""
     if app.clinics:
-        link = encode(app.as_answers_file(), checklist)
-        if link != app.link or st.query_params.get(LINK_PARAM) != link:
-            st.query_params.from_dict({LINK_PARAM: link})
-            app.link = link
+        snapshot = app.snapshot()
+        if snapshot != app.published or not app.link:
+            app.link, app.published = encode(app.as_answers_file(), checklist), snapshot
+        if st.query_params.get(LINK_PARAM) != app.link:
+            st.query_params.from_dict({LINK_PARAM: app.link})
     else:
         wanted = {"goal": app.goal, "jurisdiction": app.jurisdiction}
         if dict(st.query_params.to_dict()) != wanted:

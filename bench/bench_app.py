@@ -1,0 +1,191 @@
+"""The app against bare Streamlit, measured in one run.
+
+    python3 dev.py bench      (or: .venv/bin/python bench/bench_app.py)
+
+1. AppTest: the rerun after answering one question with 5 clinics entered, against a plain
+   script that builds the same number of bare widgets. Target: at most 1.3x.
+2. Chromium (skipped, saying so, where none is found): the time from a click on an answer to
+   the updated progress on screen, against the same click on a minimal Streamlit app that shows
+   a count. Target: at most 1.5x.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+RERUN_TARGET, CLICK_TARGET = 1.3, 1.5
+QUESTION, TOPIC = "setting-type", "setting"
+MINIMAL_APP = """
+import streamlit as st
+choice = st.radio("Where will the injections be given?", ["A clinic", "A spa", "A home", "Not sure"], index=None)
+st.write(f"Answered: {'yes' if choice else 'no'} ({choice})")
+"""
+
+
+def bare_script(count: int) -> str:
+    return "import streamlit as st\n" + "".join(
+        f"st.radio('Question {i}', ['Yes', 'Partly', 'No', 'Not sure'], index=None, key='q{i}')\n" for i in range(count)
+    )
+
+
+def median_ms(work: Callable[[int], object], rounds: int) -> float:
+    samples = []
+    for i in range(rounds):
+        start = time.perf_counter()
+        work(i)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples) * 1000
+
+
+def app_with_five_clinics() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.radio(key="w-0-goal").set_value("jawline").run()
+    at.button(key="examples").click().run()
+    for name in ("Fourth Clinic", "Fifth Clinic"):
+        at.radio(key="step").set_value("Clinics").run()
+        at.text_input[-1].input(name)
+        at.button[-1].click().run()
+    at.radio(key="step").set_value("Questions").run()
+    app_state = at.session_state["injector-check"]
+    at.radio(key=app_state.key("topic", app_state.active)).set_value(TOPIC).run()
+    assert len(app_state.clinics) == 5 and not at.exception
+    return at
+
+
+def widget_count(at: AppTest) -> int:
+    """The widgets Streamlit registered in the last run (radios, buttons, and the keyed, lazy expanders)."""
+    return len(at.session_state._state.get_widget_states())
+
+
+def rerun_ratio(rounds: int) -> float:
+    at = app_with_five_clinics()
+    state = at.session_state["injector-check"]
+    key = state.key("answer", state.active, QUESTION)
+    options = ["medical-clinic", "medical-spa"]
+    count = widget_count(at)
+    bare = AppTest.from_string(bare_script(count), default_timeout=60)
+    bare.run()
+
+    def ours(i: int) -> None:
+        at.radio(key=key).set_value(options[i % 2]).run()
+
+    def theirs(i: int) -> None:
+        bare.radio(key="q0").set_value(["Yes", "No"][i % 2]).run()
+
+    ours(1)
+    theirs(1)
+    app_ms, bare_ms = [], []
+    for _ in range(3):  # interleave blocks so machine noise hits both alike
+        app_ms.append(median_ms(ours, rounds))
+        bare_ms.append(median_ms(theirs, rounds))
+    a, b = statistics.median(app_ms), statistics.median(bare_ms)
+    print(f"1. rerun after one answer, 5 clinics ({count} widgets on screen)")
+    print(f"   app                  {a:7.2f} ms (median)")
+    print(f"   bare widgets         {b:7.2f} ms (median, {count} radios)")
+    ratio = a / b
+    print(f"   ratio {ratio:.2f}x  (target <= {RERUN_TARGET}x: {'met' if ratio <= RERUN_TARGET else 'NOT MET'})")
+    return ratio
+
+
+@contextmanager
+def served(script: Path, cwd: Path) -> Iterator[str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true", "--server.address", "127.0.0.1",
+               "--server.port", str(port), "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:  # noqa: S310 - local
+                    if response.read() == b"ok":
+                        break
+            except OSError:
+                time.sleep(0.2)
+        yield url
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=20)
+
+
+def click_ratio(rounds: int) -> float | None:
+    chromium = next((p for p in ("/usr/bin/chromium", os.environ.get("CHROMIUM", "")) if p and Path(p).exists()), None)
+    if chromium is None:
+        print("2. click to updated progress: skipped, no Chromium found (apt-get install chromium)")
+        return None
+    from playwright.sync_api import sync_playwright
+
+    args = ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as p:
+        minimal = Path(folder) / "minimal.py"
+        minimal.write_text(MINIMAL_APP, encoding="utf-8")
+        browser = p.chromium.launch(executable_path=chromium, args=args)
+        with served(ROOT / "app.py", ROOT) as app_url, served(minimal, Path(folder)) as minimal_url:
+            page = browser.new_page(viewport={"width": 1280, "height": 1600})
+            page.goto(app_url)
+            page.get_by_text("Jawline slimming", exact=True).click()
+            page.get_by_role("button", name="Try it with example clinics").click()
+            page.get_by_role("radiogroup", name="Go to").get_by_text("Questions", exact=True).click()
+            page.get_by_role("radiogroup", name="Topic").get_by_text("Sterile, licensed setting", exact=False).click()
+            group = page.get_by_role("radiogroup", name="Where will the injections be given?")
+            group.wait_for()
+            labels = ["A medical spa with a licensed clinician in charge", "Not sure"]  # 4 of 4 answered, then 3 of 4
+            expected = ["this topic 4 of", "this topic 3 of"]
+
+            def app_click(i: int) -> None:
+                group.get_by_text(labels[i % 2]).first.click()
+                page.get_by_text(expected[i % 2]).wait_for()
+
+            mini = browser.new_page()
+            mini.goto(minimal_url)
+            mini_group = mini.get_by_role("radiogroup", name="Where will the injections be given?")
+            mini_group.wait_for()
+            mini_labels = ["A clinic", "Not sure"]
+
+            def minimal_click(i: int) -> None:
+                mini_group.get_by_text(mini_labels[i % 2], exact=True).click()
+                mini.get_by_text(f"({mini_labels[i % 2]})").wait_for()
+
+            app_click(1)
+            minimal_click(1)
+            app_ms, minimal_ms = [], []
+            for _ in range(3):
+                app_ms.append(median_ms(app_click, rounds))
+                minimal_ms.append(median_ms(minimal_click, rounds))
+        browser.close()
+    a, m = statistics.median(app_ms), statistics.median(minimal_ms)
+    ratio = a / m
+    print("2. click on an answer to updated progress, in Chromium")
+    print(f"   app                  {a:7.1f} ms (median)")
+    print(f"   minimal app          {m:7.1f} ms (median)")
+    print(f"   ratio {ratio:.2f}x  (target <= {CLICK_TARGET}x: {'met' if ratio <= CLICK_TARGET else 'NOT MET'})")
+    return ratio
+
+
+def main() -> int:
+    rerun_ratio(rounds=15)
+    click_ratio(rounds=10)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

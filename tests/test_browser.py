@@ -1,0 +1,193 @@
+"""What a person sees, in a real Chromium: a full flow, reload, the link elsewhere, a hostile name, screenshots.
+
+The test starts the app on a free local port in its own process group and stops it by its pid.
+Skipped only where no Chromium can be found, saying so; under CI (CI=true) a missing browser fails.
+Screenshots go to artefacts/ (phone and desktop width).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTEFACTS = ROOT / "artefacts"
+CHROMIUM_ARGS = ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--no-first-run", "--disable-quic"]
+
+pytestmark = pytest.mark.browser
+
+
+def find_chromium() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.address", "127.0.0.1",
+               "--server.port", str(port), "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:  # noqa: S310 - our own local server
+                    if response.read() == b"ok":
+                        break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise RuntimeError("the app did not start") from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    path = find_chromium()
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI=true but no Chromium was found: .ci/run installs Debian's chromium")
+        pytest.skip("no Chromium found (install Debian's chromium, or set CHROMIUM=/path/to/chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def open_app(browser, url: str, width: int = 390):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": width, "height": 1800})
+    page = context.new_page()
+    dialogs: list[str] = []
+    def on_dialog(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.dialogs = dialogs
+    page.goto(url)
+    page.get_by_role("heading", name="Injector Check").wait_for(timeout=30_000)
+    return context, page
+
+
+def step(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    choose(page, "Go to", name)
+
+
+def add_clinic(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    step(page, "Clinics")
+    page.get_by_label("Name of a clinic to add").fill(name)
+    page.get_by_role("button", name="Add clinic").click()
+    page.get_by_role("textbox", name="Clinic name").last.wait_for()
+    page.wait_for_timeout(400)
+
+
+def choose(page, group: str, option: str) -> None:  # type: ignore[no-untyped-def]
+    """Click an option of a radio group and wait until the app has taken it."""
+    from playwright.sync_api import expect
+
+    radios = page.get_by_role("radiogroup", name=group)
+    radios.get_by_text(option).first.click()
+    expect(radios.get_by_role("radio", name=option).first).to_be_checked(timeout=15_000)
+    page.wait_for_timeout(300)
+
+
+def answer(page, question: str, option: str) -> None:  # type: ignore[no-untyped-def]
+    choose(page, question, option)
+
+
+def verdicts(page) -> str:  # type: ignore[no-untyped-def]
+    step(page, "Compare")
+    row = page.get_by_role("row").filter(has_text="Verdict").first
+    row.wait_for()
+    return str(row.inner_text())
+
+
+def screenshot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    ARTEFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTEFACTS / f"{name}.png"))
+
+
+def test_full_flow_survives_a_reload_and_opens_elsewhere(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    context, page = open_app(browser, server)
+    page.get_by_text("Jawline slimming", exact=True).click()
+    add_clinic(page, "Derm One")
+    add_clinic(page, "Spa Two")
+    step(page, "Questions")
+    choose(page, "Which clinic are you answering for?", "Derm One")
+    choose(page, "Topic", "Sterile, licensed setting")
+    answer(page, "Where will the injections be given?", "A hospital, or a medical or dental clinic")
+    page.get_by_text("this topic 1 of 4 answered").wait_for()
+    choose(page, "Which clinic are you answering for?", "Spa Two")
+    choose(page, "Topic", "Sterile, licensed setting")
+    answer(page, "Where will the injections be given?", "A home (theirs or mine)")
+    before = verdicts(page)
+    assert "Check before booking" in before and "Not recommended" in before
+    screenshot(page, "compare-phone")
+    link = page.url
+    assert "?s=" in link
+
+    page.reload()
+    page.get_by_role("heading", name="Injector Check").wait_for()
+    assert verdicts(page) == before
+    step(page, "Clinics")
+    names = [page.get_by_role("textbox", name="Clinic name").nth(i).input_value() for i in range(2)]
+    assert names == ["Derm One", "Spa Two"]
+
+    other, fresh = open_app(browser, link, width=1280)
+    assert verdicts(fresh) == before
+    screenshot(fresh, "compare-desktop")
+    step(fresh, "Questions")
+    screenshot(fresh, "questions-desktop")
+    other.close()
+    context.close()
+
+
+def test_a_hostile_clinic_name_is_shown_as_text_and_runs_nothing(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    context, page = open_app(browser, server)
+    hostile = "<img src=x onerror=alert(1)>"
+    add_clinic(page, hostile)
+    for name in ("Questions", "Compare", "Details", "Decide"):
+        step(page, name)
+    step(page, "Compare")
+    page.get_by_text(hostile).first.wait_for()
+    assert page.locator("img[src='x']").count() == 0
+    assert page.dialogs == []
+    screenshot(page, "hostile-name-phone")
+    context.close()
+
+
+def test_examples_at_phone_width(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    context, page = open_app(browser, server)
+    page.get_by_role("button", name="Try it with example clinics").click()
+    page.wait_for_timeout(800)
+    step(page, "Questions")
+    screenshot(page, "questions-phone")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the page scrolls sideways at phone width ({width}px)"
+    context.close()
