@@ -10,7 +10,7 @@ import streamlit as st
 
 from scoring.compare import Comparison, compare_clinics
 from scoring.evaluate import ClinicResult
-from ui import browse, clinics, compare, priorities, questions, share, start, state
+from ui import browse, clinics, compare, printview, priorities, questions, share, start, state
 
 st.set_page_config(page_title="Injector Check", page_icon="🩺", layout="centered")
 st.title("Injector Check")
@@ -27,7 +27,7 @@ if app.notices:
         st.markdown("\n".join(f"- {n}" for n in app.notices))
         st.button("OK, hide this", key="hide-notices", on_click=app.notices.clear)
 
-STEPS = ["Start", "Clinics", "Questions", "Priorities", "Compare", "Details", "Decide", "Checklist"]
+STEPS = ["Start", "Clinics", "Questions", "Priorities", "Compare", "Details", "Decide", "Print view", "Checklist"]
 step = st.radio("Go to", STEPS, horizontal=True, key="step", label_visibility="collapsed")
 
 
@@ -56,6 +56,8 @@ elif step == "Details":
 elif step == "Decide":
     share.decide(app)
     share.share(app, checklist)
+elif step == "Print view":
+    printview.show(app, checklist)
 else:
     browse.show_checklist(checklist, app.goal, app.jurisdiction)
     browse.show_about(checklist)

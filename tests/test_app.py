@@ -17,7 +17,7 @@ from tests import minimal_checklist as base
 from ui.browse import QUESTIONS_ENV
 
 APP = "../app.py"  # AppTest resolves this against this file's folder
-STEPS = ["Start", "Clinics", "Questions", "Priorities", "Compare", "Details", "Decide", "Checklist"]
+STEPS = ["Start", "Clinics", "Questions", "Priorities", "Compare", "Details", "Decide", "Print view", "Checklist"]
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "jawline.yaml"
 
 

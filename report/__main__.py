@@ -1,0 +1,50 @@
+"""``python -m report ANSWERS --html FILE --pdf FILE``: the printable summary of an answers file.
+
+Exit 0 on success; 1 with the scoring's ``path:line: message`` lines on a bad answers file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from report import build_summary, render_html, render_pdf
+from scoring import InputError, load_checklist
+from scoring.answers import parse_answers
+from scoring.yamlload import MAX_BYTES
+
+DEFAULT_BASE_URL = "http://localhost:8501/"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m report", description="Write the printable summary of an answers file.")
+    parser.add_argument("answers", metavar="ANSWERS", help="answers file (YAML or JSON)")
+    parser.add_argument("--html", metavar="FILE", help="write the HTML summary here")
+    parser.add_argument("--pdf", metavar="FILE", help="write the PDF summary here")
+    parser.add_argument("--base-url", default=DEFAULT_BASE_URL, help=f"where the app runs, for the link back (default {DEFAULT_BASE_URL})")
+    args = parser.parse_args(argv)
+    if not args.html and not args.pdf:
+        parser.error("give --html FILE, --pdf FILE, or both")
+    try:
+        checklist = load_checklist()
+        try:
+            raw = Path(args.answers).read_bytes()[: MAX_BYTES + 1]
+        except OSError as exc:
+            raise InputError.one(args.answers, 1, f"cannot read the answers file ({exc.strerror}) - check the path") from None
+        state = parse_answers(raw, args.answers, checklist)
+    except InputError as exc:
+        for problem in exc.problems:
+            print(problem)
+        return 1
+    summary = build_summary(checklist, state, args.base_url)
+    if args.html:
+        Path(args.html).write_text(render_html(summary), encoding="utf-8")
+    if args.pdf:
+        Path(args.pdf).write_bytes(render_pdf(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,198 @@
+"""One summary model, built from what ``scoring`` returns; the HTML and the PDF only lay it out.
+
+Order (issue #5): title and facts; the emergency box; the comparison; each clinic; the
+patient's priorities and the robustness sentence; what the evidence says, with sources; what
+this is, with the link to reopen it (also as a QR code).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from functools import lru_cache
+
+import segno
+
+from scoring import Checklist
+from scoring.answers import AnswersFile
+from scoring.codec import LINK_PARAM, encode
+from scoring.evaluate import DEFAULT_PRIORITY, PRIORITY_LABELS, VERDICT_TEXT, ClinicResult
+from scoring.models import GOAL_LABELS, JURISDICTION_LABELS, AnswerApplies, ContextApplies, SafetyNote
+from scoring.results import evaluate_state
+
+WHY_ASK = {"not_sure": "you were not sure", "unanswered": "not answered yet", "caution": "needs a closer look"}
+VERDICT_WORD = {  # a word as well as a colour, for print in black and white
+    "not_recommended": "STOP",
+    "verify_first": "CHECK",
+    "incomplete": "INCOMPLETE",
+    "strong_fit": "STRONG",
+    "fair_fit": "FAIR",
+    "weak_fit": "WEAK",
+}
+
+
+@dataclass(frozen=True)
+class Note:
+    title: str
+    text: str
+    severity: str
+
+
+@dataclass(frozen=True)
+class Line:
+    question: str
+    answer: str
+    points: str
+
+
+@dataclass(frozen=True)
+class Topic:
+    title: str
+    score: str
+    answered: str
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class Ask:
+    text: str
+    why: str
+    safety: bool
+
+
+@dataclass(frozen=True)
+class ClinicPart:
+    rank: str
+    name: str
+    verdict: str  # the stable key
+    verdict_text: str
+    verdict_word: str
+    headline: str
+    score: str
+    completeness: str
+    reasons: tuple[str, ...]
+    topics: tuple[Topic, ...]
+    notes: tuple[Note, ...]
+    to_ask: tuple[Ask, ...]
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    title: str
+    publisher: str
+    where: str  # link or citation
+    is_link: bool
+    checked: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    title: str
+    made: str
+    goal: str
+    jurisdiction: str
+    checklist_version: str
+    last_reviewed: str
+    emergency: Note
+    clinics: tuple[ClinicPart, ...]  # in ranking order
+    topic_titles: tuple[str, ...]
+    matrix: tuple[tuple[str, tuple[str, ...]], ...]  # clinic name -> topic scores, in topic_titles order
+    priorities: tuple[tuple[str, str], ...]
+    robustness: str
+    evidence: tuple[Note, ...]
+    sources: tuple[SourceRef, ...]
+    disclaimer: str
+    conflicts: str
+    link: str
+    qr_svg: str  # an inline SVG of the link, made here (no request, no script)
+
+
+def _note(note: SafetyNote) -> Note:
+    return Note(note.title, note.text, note.severity)
+
+
+def _score(value: int | None) -> str:
+    return "–" if value is None else str(value)
+
+
+def _clinic(rank: str, result: ClinicResult) -> ClinicPart:
+    return ClinicPart(
+        rank=rank,
+        name=result.name,
+        verdict=result.verdict.value,
+        verdict_text=VERDICT_TEXT[result.verdict],
+        verdict_word=VERDICT_WORD[result.verdict.value],
+        headline=result.headline,
+        score=_score(result.score),
+        completeness=f"{result.completeness}%",
+        reasons=tuple(str(r) for r in result.reasons),
+        topics=tuple(
+            Topic(c.title, _score(c.score), f"{c.answered} of {c.counted}",
+                  tuple(Line(x.question, x.answer, x.explanation) for x in c.lines))
+            for c in result.categories
+        ),
+        # Only what this clinic's answers set off: the general notes are printed once, in the evidence part.
+        notes=tuple(_note(n) for n in result.notes if isinstance(n.applies, AnswerApplies)),
+        to_ask=tuple(Ask(a.ask, WHY_ASK[a.why], a.safety_critical) for a in result.to_ask),
+    )
+
+
+@lru_cache(maxsize=32)
+def qr_svg(link: str) -> str:
+    """The link as an inline SVG QR code. Pure and slow-ish (10-50 ms), so kept for reruns of an unchanged print view."""
+    return str(segno.make(link, error="m").svg_inline(scale=2, dark="#000", light="#fff", omitsize=True))
+
+
+def share_link(checklist: Checklist, state: AnswersFile, base_url: str) -> str:
+    return f"{base_url.split('?')[0]}?{LINK_PARAM}={encode(state, checklist)}"
+
+
+def build_summary(checklist: Checklist, state: AnswersFile, base_url: str, made: datetime.date | None = None) -> Summary:
+    results, comparison = evaluate_state(checklist, state)
+    meta = checklist.metadata
+    goal, place = state.goal, state.jurisdiction
+    emergency = next(n for n in checklist.safety_notes if n.severity == "emergency")
+    categories = checklist.categories_for(goal, place)
+    clinics = tuple(_clinic(f"{r.rank}{' (tie)' if r.tied else ''}", r.result) for r in comparison.ranking)
+    matrix = tuple(
+        (r.result.name, tuple(_score(next((c.score for c in r.result.categories if c.id == cat.id), None)) for cat in categories))
+        for r in comparison.ranking
+    )
+    evidence = tuple(
+        _note(n) for n in checklist.safety_notes
+        if isinstance(n.applies, ContextApplies) and goal in n.applies.goals and place in n.applies.jurisdictions
+    )
+    cited: dict[str, None] = {}
+    for note in checklist.safety_notes:
+        if (isinstance(note.applies, ContextApplies) and goal in note.applies.goals) or note.applies.kind == "always":
+            cited.update(dict.fromkeys(note.sources))
+    for question in checklist.applicable_questions(goal, place):
+        cited.update(dict.fromkeys(question.sources))
+    for result in results:
+        for note in result.notes:
+            cited.update(dict.fromkeys(note.sources))
+    sources = tuple(
+        SourceRef(s.title, s.publisher, s.url or s.citation or "", s.url is not None, f"{s.checked:%d %b %Y}")
+        for s in checklist.sources_for(cited)
+    )
+    link = share_link(checklist, state, base_url)
+    return Summary(
+        title="Injector Check: your clinic comparison",
+        made=f"{made or datetime.date.today():%d %B %Y}",
+        goal=GOAL_LABELS[goal],
+        jurisdiction=JURISDICTION_LABELS[place],
+        checklist_version=meta.version,
+        last_reviewed=f"{meta.last_reviewed:%d %B %Y}",
+        emergency=_note(emergency),
+        clinics=clinics,
+        topic_titles=tuple(c.title for c in categories),
+        matrix=matrix,
+        priorities=tuple((c.title, PRIORITY_LABELS[state.priorities.get(c.id, DEFAULT_PRIORITY)]) for c in categories),
+        robustness=comparison.robustness,
+        evidence=evidence,
+        sources=sources,
+        disclaimer=meta.disclaimer,
+        conflicts=meta.conflicts,
+        link=link,
+        qr_svg=qr_svg(link),
+    )

@@ -1,0 +1,178 @@
+"""The printable summary: the PDF and HTML hold what a patient needs, escape what they typed, and agree."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from report import Summary, build_summary, render_html, render_pdf
+from report.pdf import NOTICE
+from scoring import Checklist
+from scoring.answers import AnswersFile, parse_answers
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTEFACTS = ROOT / "artefacts"
+EXAMPLE = ROOT / "examples" / "jawline.yaml"
+NAMES = ["Clínica Norte", "Κλινική Αθήνα", "Клиника Москва", "</title><script>alert(1)</script>", '" onmouseover="x',
+         "Derm & Co <b>", "Glow Med Spa", "Dr O'Neil"]
+
+
+def state_with(checklist: Checklist, names: list[str]) -> AnswersFile:
+    base = parse_answers(EXAMPLE.read_bytes(), "x", checklist)
+    answers = [dict(c.answers) for c in base.clinics]
+    return AnswersFile.model_validate({
+        "goal": "jawline", "jurisdiction": "us", "priorities": {"product": 3},
+        "clinics": tuple({"name": n, "answers": answers[i % len(answers)]} for i, n in enumerate(names)),
+    })
+
+
+@pytest.fixture(scope="module")
+def eight(checklist: Checklist) -> tuple[Summary, bytes, str]:
+    summary = build_summary(checklist, state_with(checklist, NAMES), "http://localhost:8501/")
+    return summary, render_pdf(summary), render_html(summary)
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def test_pdf_holds_names_verdicts_emergency_questions_and_sources(eight: tuple[Summary, bytes, str]) -> None:
+    summary, pdf, _ = eight
+    pages = pdf_pages(pdf)
+    whole = flat(" ".join(pages))
+    assert "Emergency: signs the toxin has spread" in whole and "Call 911 (US), 999 (UK) or 112" in whole
+    for clinic in summary.clinics:
+        assert clinic.name in whole, clinic.name  # Latin, Greek, Cyrillic and hostile names exactly
+        assert clinic.verdict_text in whole
+        for ask in clinic.to_ask[:3]:
+            assert flat(ask.text) in whole
+    for source in summary.sources[:5]:
+        assert flat(source.title) in whole
+
+
+def test_pdf_metadata_and_page_count(eight: tuple[Summary, bytes, str]) -> None:
+    _, pdf, _ = eight
+    reader = PdfReader(io.BytesIO(pdf))
+    assert reader.metadata is not None and reader.metadata.title == "Injector Check: your clinic comparison"
+    root = reader.root_object
+    assert str(root["/Lang"]) == "en"
+    assert "/StructTreeRoot" in root  # tagged: headings are /H1-/H3 structure elements
+    def titles(items: list) -> list[str]:  # type: ignore[type-arg]
+        return [t for item in items for t in (titles(item) if isinstance(item, list) else [item.title])]
+
+    bookmarks = titles(reader.outline)
+    assert bookmarks[:2] == ["Injector Check: your clinic comparison", "Your clinics compared"]
+    assert "Questions to ask at the consultation" in bookmarks
+    assert 10 <= len(reader.pages) <= 30  # about two pages a clinic, plus the overview and the evidence
+
+
+def test_each_clinic_starts_a_page_and_page_one_ends_on_a_whole_row(eight: tuple[Summary, bytes, str]) -> None:
+    summary, pdf, _ = eight
+    pages = [flat(p) for p in pdf_pages(pdf)]
+    for clinic in summary.clinics:
+        assert any(p.lstrip().startswith(clinic.name) for p in pages[1:]), f"{clinic.name} does not start a page"
+    # every comparison row on page 1 is whole: its rank, name, verdict and fit are on the same page
+    for clinic in summary.clinics:
+        row = f"{clinic.rank.split()[0]} {clinic.name}"
+        if row in pages[0]:
+            assert f"{clinic.verdict_word}: {clinic.verdict_text}" in pages[0]
+
+
+def test_scripts_the_font_lacks_get_a_visible_notice(checklist: Checklist) -> None:
+    summary = build_summary(checklist, state_with(checklist, ["서울 피부과", "عيادة النور", "Clinic 3"]), "http://x/")
+    whole = flat(" ".join(pdf_pages(render_pdf(summary))))
+    assert NOTICE in whole and "Clinic 3" in whole
+    html = render_html(summary)
+    assert "서울 피부과" in html and "عيادة النور" in html  # the HTML shows them as typed
+
+
+class Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs.extend(attrs)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "section", "h1", "h2", "h3", "p", "strong", "em", "table",
+                "thead", "tbody", "tr", "th", "td", "div", "span", "ul", "ol", "li", "a", "svg", "g", "path", "rect"}
+
+
+def test_html_shows_user_text_only_as_text(eight: tuple[Summary, bytes, str]) -> None:
+    _, _, html = eight
+    parsed = Collector()
+    parsed.feed(html)
+    assert set(parsed.tags) <= ALLOWED_TAGS, set(parsed.tags) - ALLOWED_TAGS
+    assert "script" not in parsed.tags and "b" not in parsed.tags
+    assert not [name for name, _ in parsed.attrs if name.startswith("on")]
+    text = "".join(parsed.text)
+    for name in NAMES:
+        assert name in text
+    assert html.count("<title>") == 1
+
+
+def test_html_is_self_contained(eight: tuple[Summary, bytes, str]) -> None:
+    summary, _, html = eight
+    parsed = Collector()
+    parsed.feed(html)
+    sources = {s.where for s in summary.sources if s.is_link}
+    for name, value in parsed.attrs:
+        if name in {"href", "src", "xlink:href", "action", "srcset"}:
+            assert value in sources, f"{name}={value} is not a source link"
+    assert "<script" not in html.lower() and "@import" not in html and "url(" not in html
+    assert "@media print" in html and "@page" in html
+
+
+def test_pdf_and_html_agree(eight: tuple[Summary, bytes, str]) -> None:
+    summary, pdf, html = eight
+    whole_pdf = flat(" ".join(pdf_pages(pdf)))
+    parsed = Collector()
+    parsed.feed(html)
+    whole_html = flat("".join(parsed.text))
+    for clinic in summary.clinics:
+        for fact in (clinic.headline[:60], f"Fit score: {clinic.score}", *(a.text for a in clinic.to_ask)):
+            assert flat(fact) in whole_pdf and flat(fact) in whole_html, fact
+
+
+def test_command_line_writes_both_files_and_refuses_bad_input(tmp_path: Path) -> None:
+    html, pdf = tmp_path / "s.html", tmp_path / "s.pdf"
+    command = [sys.executable, "-m", "report", str(ROOT / "tests" / "answers" / "migraine-uk.json"), "--html", str(html), "--pdf", str(pdf)]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert pdf.read_bytes().startswith(b"%PDF") and "Κλινική Αθήνα" in html.read_text(encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("goal: jawline\njurisdiction: us\nclinics:\n  - name: A\n    answers: {setting-typ: x}\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "report", str(bad), "--pdf", str(pdf)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "bad.yaml:5: clinic 'A': question 'setting-typ'" in result.stdout and "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="no pdftoppm (poppler-utils) to render pages")
+def test_render_one_page_per_layout_as_artefacts(eight: tuple[Summary, bytes, str]) -> None:
+    _, pdf, _ = eight
+    ARTEFACTS.mkdir(exist_ok=True)
+    source = ARTEFACTS / "summary-8-clinics.pdf"
+    source.write_bytes(pdf)
+    last = len(PdfReader(io.BytesIO(pdf)).pages)
+    for name, page in {"overview": 1, "clinic": 2, "evidence": last - 1, "about": last}.items():
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page), "-singlefile", str(source),
+                        str(ARTEFACTS / f"pdf-{name}")], check=True, timeout=60)
+        assert (ARTEFACTS / f"pdf-{name}.png").stat().st_size > 5000

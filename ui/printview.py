@@ -1,0 +1,59 @@
+"""Print view: the summary in one column with nothing to click but the downloads (PDF, HTML, answers file).
+
+It renders the same ``report.Summary`` the PDF and HTML are made from; files are built only when clicked.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from report import Summary, build_summary, render_html, render_pdf
+from scoring import Checklist
+from ui.state import AppState, answers_file_text
+from ui.text import plain
+
+
+def _summary(app: AppState, checklist: Checklist) -> Summary:
+    return build_summary(checklist, app.as_answers_file(), st.context.url or "http://localhost:8501/")
+
+
+def show(app: AppState, checklist: Checklist) -> None:
+    if not app.clinics:
+        st.header("Print view")
+        st.info("Add a clinic first: the summary is about the clinics you compare.")
+        return
+    summary = _summary(app, checklist)
+    cols = st.columns(3)
+    cols[0].download_button("Download PDF", data=lambda: render_pdf(_summary(app, checklist)), file_name="injector-check-summary.pdf",
+                            mime="application/pdf", on_click="ignore", key="pdf")
+    cols[1].download_button("Download HTML", data=lambda: render_html(_summary(app, checklist)), file_name="injector-check-summary.html",
+                            mime="text/html", on_click="ignore", key="html")
+    cols[2].download_button("Download answers", data=lambda: answers_file_text(app), file_name="injector-check-answers.yaml",
+                            mime="text/yaml", on_click="ignore", key="answers-file")
+    st.header(summary.title)
+    st.caption(f"Made {summary.made} · Goal: {summary.goal} · Where: {summary.jurisdiction} · "
+               f"Checklist {summary.checklist_version}, last reviewed {summary.last_reviewed}")
+    st.error(f"**{summary.emergency.title}**\n\n{summary.emergency.text}", icon="🚨")
+    st.subheader("Your clinics compared")
+    st.markdown(plain(summary.robustness))
+    st.table(pd.DataFrame([{"Order": c.rank, "Clinic": c.name, "Verdict": f"{c.verdict_word}: {c.verdict_text}",
+                            "Fit (0-100)": c.score, "Answered": c.completeness} for c in summary.clinics]).set_index("Order"))
+    st.table(pd.DataFrame({name: scores for name, scores in summary.matrix}, index=list(summary.topic_titles)))
+    for clinic in summary.clinics:
+        st.subheader(plain(clinic.name))
+        st.markdown(f"**{clinic.verdict_word}: {plain(clinic.headline)}** · fit score {clinic.score} · answered {clinic.completeness}")
+        if clinic.to_ask:
+            st.markdown("Questions to ask:\n" + "\n".join(f"{i}. {a.text} ({a.why})" for i, a in enumerate(clinic.to_ask, 1)))
+        for note in clinic.notes:
+            st.warning(f"**{note.title}.** {note.text}")
+    st.subheader("Your priorities")
+    st.table(pd.DataFrame(list(summary.priorities), columns=["Topic", "How much it matters to you"]).set_index("Topic"))
+    st.subheader(f"What the evidence says for {summary.goal.lower()}")
+    for note in summary.evidence:
+        st.info(f"**{note.title}.** {note.text}")
+    st.markdown("**Sources**\n\n" + "\n".join(
+        f"{i}. {s.title}. {s.publisher}. {s.where} (checked {s.checked})" for i, s in enumerate(summary.sources, 1)))
+    st.subheader("What this is")
+    st.markdown(f"{summary.disclaimer} {summary.conflicts}")
+    st.code(summary.link, language=None, wrap_lines=True)
