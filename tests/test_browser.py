@@ -191,3 +191,23 @@ def test_examples_at_phone_width(server: str, browser) -> None:  # type: ignore[
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the page scrolls sideways at phone width ({width}px)"
     context.close()
+
+
+def test_html_summary_reads_at_phone_width(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from report import build_summary, render_html
+    from scoring import load_checklist
+    from scoring.answers import parse_answers
+
+    checklist = load_checklist()
+    state = parse_answers((ROOT / "examples" / "jawline.yaml").read_bytes(), "jawline.yaml", checklist)
+    page_file = tmp_path / "summary.html"
+    page_file.write_text(render_html(build_summary(checklist, state, "http://localhost:8501/")), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 390, "height": 1400})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(page_file.as_uri())
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert requests == [page_file.as_uri()]  # self-contained: nothing else is fetched
+    screenshot(page, "summary-html-phone")
+    context.close()
