@@ -20,14 +20,16 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from streamlit.testing.v1 import AppTest  # noqa: E402
+from streamlit.testing.v1 import AppTest
+
+from bench.timing import median_ms
 
 RERUN_TARGET, CLICK_TARGET = 1.3, 1.5
 QUESTION, TOPIC = "setting-type", "setting"
@@ -42,15 +44,6 @@ def bare_script(count: int) -> str:
     return "import streamlit as st\n" + "".join(
         f"st.radio('Question {i}', ['Yes', 'Partly', 'No', 'Not sure'], index=None, key='q{i}')\n" for i in range(count)
     )
-
-
-def median_ms(work: Callable[[int], object], rounds: int) -> float:
-    samples = []
-    for i in range(rounds):
-        start = time.perf_counter()
-        work(i)
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples) * 1000
 
 
 def app_with_five_clinics() -> AppTest:

@@ -9,31 +9,20 @@ at most a tenth of one.
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from streamlit.testing.v1 import AppTest  # noqa: E402
+from streamlit.testing.v1 import AppTest
 
-from report import build_summary, render_html, render_pdf  # noqa: E402
-from report.summary import qr_svg  # noqa: E402
-from scoring import load_checklist  # noqa: E402
-from scoring.answers import AnswersFile, parse_answers  # noqa: E402
-from scoring.codec import encode  # noqa: E402
-
-
-def median_ms(work: Callable[[], object], rounds: int) -> float:
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        work()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples) * 1000
+from bench.timing import median_ms
+from report import build_summary, render_html, render_pdf
+from report.summary import qr_svg
+from scoring import load_checklist
+from scoring.answers import AnswersFile, parse_answers
+from scoring.codec import encode
 
 
 def main(rounds: int = 10) -> int:
@@ -51,7 +40,7 @@ def main(rounds: int = 10) -> int:
     def rerun_of(step: str) -> float:
         app.radio(key="step").set_value(step).run()
         assert not app.exception
-        return median_ms(app.run, rounds)
+        return median_ms(lambda _: app.run(), rounds)
 
     reruns = {step: rerun_of(step) for step in ("Compare", "Details", "Print view", "Checklist")}
     busiest = max(reruns, key=reruns.__getitem__)
@@ -70,7 +59,7 @@ def main(rounds: int = 10) -> int:
 
     for warm in (pdf, html, rerun):
         warm()
-    r, p, h = median_ms(rerun, rounds), median_ms(pdf, rounds), median_ms(html, rounds)
+    r, p, h = median_ms(lambda _: rerun(), rounds), median_ms(lambda _: pdf(), rounds), median_ms(lambda _: html(), rounds)
     print("printable summary of 8 clinics, against the app's busiest rerun (8 clinics entered)")
     print("  reruns     " + ", ".join(f"{k} {v:.1f} ms" for k, v in reruns.items()))
     print(f"  busiest    {r:7.1f} ms ({busiest}, median of {rounds})")

@@ -10,16 +10,14 @@ never what a patient waits for.
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from streamlit.testing.v1 import AppTest
 
+from bench.timing import median_ms
 from scoring import load_checklist
 from scoring.answers import AnswersFile
 from scoring.codec import decode, encode
@@ -45,15 +43,6 @@ def questionnaire_script() -> None:
         st.radio(q.text, [o.id for o in q.options], format_func=str, index=None, key=q.id)
 
 
-def median_ms(work: Callable[[], object], rounds: int) -> float:
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        work()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples) * 1000
-
-
 def main(rounds: int = 20) -> int:
     checklist = load_checklist()
     questions = checklist.applicable_questions(GOAL, PLACE)
@@ -74,8 +63,8 @@ def main(rounds: int = 20) -> int:
         app.run()
 
     scoring()
-    score_ms = median_ms(scoring, rounds)
-    app_ms = median_ms(streamlit, rounds)
+    score_ms = median_ms(lambda _: scoring(), rounds)
+    app_ms = median_ms(lambda _: streamlit(), rounds)
     share = score_ms / app_ms
     print(f"scoring 8 clinics x {len(questions)} questions, with comparison and link round trip")
     print(f"  scoring + link          {score_ms:7.2f} ms (median of {rounds})")
