@@ -66,13 +66,11 @@ def topic_section(app: AppState, checklist: Checklist, uid: int, category: Categ
         return
     done = progress(checklist, app.goal, app.jurisdiction, clinic.answers)
     answered, counted = done.by_category.get(category.id, (0, 0))
-    st.markdown(
-        f"## {category.title}\n\n{category.description}\n\n"
-        f"**Progress:** this topic {answered} of {counted} answered; this clinic {done.answered} of {done.counted}."
-    )
+    st.markdown(f"## {category.title}\n\n{category.description}")
     shown = [q for q in counted_questions(checklist, app.goal, app.jurisdiction, clinic.answers) if q.category == category.id]
     for question in shown:
         question_widget(app, checklist, uid, question)
+    st.caption(f"Progress: this topic {answered} of {counted} answered; this clinic {done.answered} of {done.counted}.")
     publish(app, checklist)
 
 
