@@ -14,6 +14,7 @@ import streamlit as st
 
 from scoring import Checklist, InputError, load_checklist
 from scoring.checklist import DEFAULT_DIR
+from scoring.evaluate import applicable_notes
 from scoring.models import (
     GOAL_LABELS,
     GOALS,
@@ -80,13 +81,7 @@ def load_or_explain() -> Checklist:
 
 def context_notes(checklist: Checklist, goal: Goal, jurisdiction: Jurisdiction) -> tuple[SafetyNote, ...]:
     """Notes that apply before any answer: the always-shown ones and those for this goal and place."""
-    order = {"emergency": 0, "warning": 1, "info": 2}
-
-    def applies(note: SafetyNote) -> bool:
-        a = note.applies
-        return a.kind == "always" or (isinstance(a, ContextApplies) and goal in a.goals and jurisdiction in a.jurisdictions)
-
-    return tuple(sorted((n for n in checklist.safety_notes if applies(n)), key=lambda n: order[n.severity]))
+    return applicable_notes(checklist, goal, jurisdiction, {}, set())
 
 
 def show_note(checklist: Checklist, note: SafetyNote) -> None:
