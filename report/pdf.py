@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
-from fpdf import FPDF, FontFace
+from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from report.summary import ClinicPart, Note, Summary
@@ -28,10 +28,56 @@ SEVERITY_COLOUR = {"emergency": RED, "warning": (179, 107, 0), "info": (100, 100
 
 
 @cache
+def _advances(path: Path) -> tuple[dict[str, float], float]:
+    """Each drawable character's advance width in em, and a fallback width."""
+    font = TTFont(str(path), lazy=True)
+    per_em = float(font["head"].unitsPerEm)
+    metrics = font["hmtx"].metrics
+    widths = {chr(cp): metrics[glyph][0] / per_em for cp, glyph in font.getBestCmap().items()}
+    return widths, 0.6
+
+
+@cache
 def _drawable() -> frozenset[int]:
     """The code points the bundled font has glyphs for."""
-    font = TTFont(str(REGULAR), lazy=True)
-    return frozenset(font.getBestCmap())
+    return frozenset(ord(ch) for ch in _advances(REGULAR)[0])
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Width in mm of ``text`` at ``size`` points, from the font's own width table."""
+    widths, fallback = _advances(BOLD if bold else REGULAR)
+    return sum(widths.get(ch, fallback) for ch in text) * size * 25.4 / 72
+
+
+def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
+    """Greedy word wrap to ``width`` mm. fpdf2's own line breaking measures every character, many times over."""
+    widths, fallback = _advances(BOLD if bold else REGULAR)
+    scale = size * 25.4 / 72
+    space = widths.get(" ", fallback) * scale
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line, used = "", 0.0
+        for word in paragraph.split(" "):
+            w = sum(widths.get(ch, fallback) for ch in word) * scale
+            while w > width:  # a word longer than the line (a link): cut it
+                cut, taken = 0, 0.0
+                while cut < len(word) and taken + widths.get(word[cut], fallback) * scale <= width - (used + space if line else 0):
+                    taken += widths.get(word[cut], fallback) * scale
+                    cut += 1
+                if cut == 0:
+                    lines.append(line)
+                    line, used = "", 0.0
+                    continue
+                lines.append(f"{line} {word[:cut]}" if line else word[:cut])
+                line, used, word = "", 0.0, word[cut:]
+                w = sum(widths.get(ch, fallback) for ch in word) * scale
+            if line and used + space + w > width:
+                lines.append(line)
+                line, used = word, w
+            else:
+                line, used = (f"{line} {word}", used + space + w) if line else (word, w)
+        lines.append(line)
+    return lines
 
 
 def printable(text: str) -> str:
@@ -67,36 +113,71 @@ def _heading(pdf: FPDF, text: str, level: int) -> None:
     pdf.ln(1)
 
 
+def _lines(pdf: FPDF, lines: Sequence[str], height: float) -> None:
+    for line in lines:
+        pdf.cell(0, height, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
 def _para(pdf: FPDF, text: str, size: float = 10, bold: bool = False) -> None:
     pdf.set_font("DejaVu", "B" if bold else "", size)
-    pdf.multi_cell(0, size * 0.5, printable(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    _lines(pdf, wrap(printable(text), pdf.epw, size, bold), size * 0.5)
     pdf.ln(1.2)
 
 
 def _box(pdf: FPDF, note: Note, thick: bool = False) -> None:
-    colour = SEVERITY_COLOUR.get(note.severity, GREY)
-    pdf.set_draw_color(*colour)
-    pdf.set_line_width(0.8 if thick else 0.3)
-    pdf.set_font("DejaVu", "B", 10.5 if thick else 9.5)
-    text = f"**{note.title}**\n{note.text}"
-    height = (10.5 if thick else 9.5) * 0.5
-    if pdf.will_page_break(height * 4):
+    """A note in a bordered box, kept on one page."""
+    size, pad = (10.5 if thick else 9.5), 3.0
+    height = size * 0.5
+    inner = pdf.epw - 2 * pad
+    title, text = wrap(printable(note.title), inner, size, bold=True), wrap(printable(note.text), inner, size)
+    box_h = (len(title) + len(text)) * height + 2 * pad
+    if pdf.will_page_break(box_h):
         pdf.add_page()
-    pdf.set_font("DejaVu", "", 10.5 if thick else 9.5)
-    pdf.multi_cell(0, height, printable(text), border=1, padding=3, markdown=True, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    top = pdf.y
+    pdf.set_draw_color(*SEVERITY_COLOUR.get(note.severity, GREY))
+    pdf.set_line_width(0.8 if thick else 0.3)
+    pdf.rect(pdf.l_margin, top, pdf.epw, box_h)
+    pdf.set_xy(pdf.l_margin + pad, top + pad)
+    pdf.set_font("DejaVu", "B", size)
+    for line in title:
+        pdf.cell(inner, height, line, new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.set_font("DejaVu", "", size)
+    for line in text:
+        pdf.cell(inner, height, line, new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.set_xy(pdf.l_margin, top + box_h)
     pdf.set_draw_color(0, 0, 0)
     pdf.set_line_width(0.2)
     pdf.ln(2)
 
 
 def _table(pdf: FPDF, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float], size: float = 9) -> None:
+    """A bordered table whose rows never split across pages; the heading row repeats on each new page."""
+    scale = pdf.epw / sum(widths)
+    cols = [w * scale for w in widths]
+    pad, height = 1.2, size * 0.52
+
+    def draw(cells: Sequence[str], bold: bool) -> None:
+        wrapped = [wrap(printable(c), w - 2 * pad, size, bold) for c, w in zip(cells, cols, strict=True)]
+        row_h = max(len(lines) for lines in wrapped) * height + 2 * pad
+        if pdf.will_page_break(row_h):
+            pdf.add_page()
+            if not bold:
+                draw(header, True)
+        top, x = pdf.y, pdf.l_margin
+        pdf.set_font("DejaVu", "B" if bold else "", size)
+        for lines, w in zip(wrapped, cols, strict=True):
+            pdf.set_fill_color(*GREY)
+            pdf.rect(x, top, w, row_h, style="DF" if bold else "D")
+            pdf.set_xy(x + pad, top + pad)
+            for line in lines:
+                pdf.cell(w - 2 * pad, height, line, new_x=XPos.LEFT, new_y=YPos.NEXT)
+            x += w
+        pdf.set_xy(pdf.l_margin, top + row_h)
+
+    draw(header, True)
+    for row in rows:
+        draw(row, False)
     pdf.set_font("DejaVu", size=size)
-    heading = FontFace(emphasis="BOLD", fill_color=GREY)
-    with pdf.table(col_widths=widths, headings_style=heading, line_height=size * 0.52, padding=1.2, text_align="LEFT",
-                   repeat_headings=1) as table:
-        table.row([printable(h) for h in header])
-        for row in rows:
-            table.row([printable(cell) for cell in row])
     pdf.ln(2)
 
 
