@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from scoring import Checklist
-from scoring.evaluate import counted_questions, progress
+from scoring.evaluate import counted_questions
 from scoring.models import Category, Jurisdiction, Question
 from ui.state import AppState, publish
 from ui.text import plain
@@ -30,7 +30,7 @@ def show(app: AppState, checklist: Checklist) -> None:
         app.active = st.session_state[app.key("clinic")]
 
     names = {c.uid: c.name for c in app.clinics}
-    tallies = {c.uid: progress(checklist, app.goal, app.jurisdiction, c.answers) for c in app.clinics}
+    tallies = {c.uid: app.progress(checklist, c) for c in app.clinics}
     st.radio("Which clinic are you answering for?", list(names), index=list(names).index(clinic.uid),
              format_func=lambda uid: plain(names[uid]), key=app.key("clinic"), on_change=choose_clinic, horizontal=True,
              captions=[f"{t.answered} of {t.counted} answered" for t in tallies.values()])
@@ -64,7 +64,7 @@ def topic_section(app: AppState, checklist: Checklist, uid: int, category: Categ
     clinic = app.clinic(uid)
     if clinic is None:
         return
-    done = progress(checklist, app.goal, app.jurisdiction, clinic.answers)
+    done = app.progress(checklist, clinic)
     answered, counted = done.by_category.get(category.id, (0, 0))
     st.markdown(f"## {category.title}\n\n{category.description}")
     shown = [q for q in counted_questions(checklist, app.goal, app.jurisdiction, clinic.answers) if q.category == category.id]

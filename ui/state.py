@@ -26,6 +26,7 @@ from pydantic import ValidationError
 from scoring import Checklist, InputError
 from scoring.answers import MAX_CLINICS, AnswersFile, Clinic, answers_as_data, parse_answers
 from scoring.codec import LINK_PARAM, decode, encode
+from scoring.evaluate import Progress, progress
 from scoring.models import GOALS, JURISDICTIONS, Goal, Jurisdiction
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -53,6 +54,7 @@ class AppState:
     published: tuple[object, ...] = ()  # the answers ``link`` was made from
     notices: list[str] = field(default_factory=list)  # what a link or file could not restore
     problem: str = ""  # why the last link or file was refused
+    tallies: dict[int, tuple[object, Progress]] = field(default_factory=dict, repr=False)  # progress per clinic, by answers
 
     # -- reading ------------------------------------------------------------------------
     def clinic(self, uid: int | None) -> ClinicEntry | None:
@@ -75,6 +77,15 @@ class AppState:
         """Everything the link holds, cheap to compare: the link is re-made only when this changes."""
         clinics = tuple((c.name, tuple(c.answers.items())) for c in self.clinics)
         return (self.goal, self.jurisdiction, tuple(sorted(self.priorities.items())), clinics)
+
+    def progress(self, checklist: Checklist, clinic: ClinicEntry) -> Progress:
+        """The clinic's progress, worked out again only when its answers, the goal or the place change."""
+        key = (self.goal, self.jurisdiction, tuple(clinic.answers.items()))
+        cached = self.tallies.get(clinic.uid)
+        if cached is None or cached[0] != key:
+            cached = (key, progress(checklist, self.goal, self.jurisdiction, clinic.answers))
+            self.tallies[clinic.uid] = cached
+        return cached[1]
 
     def key(self, *parts: object) -> str:
         return "-".join(str(p) for p in ("w", self.generation, *parts))
