@@ -1,7 +1,7 @@
 """The summary as one self-contained HTML file: styles inline, no scripts, no external requests.
 
 Every string from the patient goes through Jinja2's autoescaping; the only markup not from the
-template is the QR code's SVG, which ``segno`` draws from the link (it holds no user text).
+template is the QR code's SVG, made here of numbers only (the modules of the link's QR code).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from report.summary import Summary
+from report.summary import Summary, dark_runs
 
 _ENV = Environment(
     loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
@@ -22,6 +22,15 @@ _ENV = Environment(
 )
 
 
+def qr_svg(rows: tuple[bytes, ...]) -> Markup:
+    """The QR code as one SVG path: a run of dark modules is one rectangle."""
+    size = len(rows)
+    path = "".join(f"M{x} {y}h{w}v1h-{w}z" for x, y, w in dark_runs(rows))
+    return Markup(  # noqa: S704 - numbers only, made here
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" shape-rendering="crispEdges" aria-hidden="true">'
+        f'<rect width="{size}" height="{size}" fill="#fff"/><path fill="#000" d="{path}"/></svg>'
+    )
+
+
 def render_html(summary: Summary) -> str:
-    qr = Markup(summary.qr_svg)  # noqa: S704 - made by segno from our own link, not from user text
-    return _ENV.get_template("summary.html.j2").render(s=summary, qr=qr)
+    return _ENV.get_template("summary.html.j2").render(s=summary, qr=qr_svg(summary.qr))

@@ -9,21 +9,24 @@
 
 from __future__ import annotations
 
+import copy
 import io
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+from fpdf.fonts import SubsetMap, TTFFont
 
-from report.summary import ClinicPart, Note, Summary
+from report.summary import ClinicPart, Note, Summary, dark_runs
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 REGULAR, BOLD = FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf"
 NOTICE = "[a name in letters this PDF cannot show: see the HTML summary]"
 RED, GREY, DARK = (176, 0, 32), (235, 235, 235), (30, 30, 30)
+QR_MM = 45.0  # printed size of the QR code, quiet zone included
 SEVERITY_COLOUR = {"emergency": RED, "warning": (179, 107, 0), "info": (100, 100, 100)}
 
 
@@ -38,9 +41,16 @@ def _advances(path: Path) -> tuple[dict[str, float], float]:
 
 
 @cache
-def _drawable() -> frozenset[int]:
-    """The code points the bundled font has glyphs for."""
-    return frozenset(ord(ch) for ch in _advances(REGULAR)[0])
+def _drawable() -> frozenset[str]:
+    """The characters the bundled font has glyphs for, and the two layout characters ``wrap`` handles."""
+    return frozenset(_advances(REGULAR)[0]) | {"\n", "\t"}
+
+
+@lru_cache(maxsize=4096)
+def _word_width(word: str, bold: bool) -> float:
+    """A word's width in em (words repeat a lot: clinic names, topic titles, the checklist's own text)."""
+    widths, fallback = _advances(BOLD if bold else REGULAR)
+    return sum(widths.get(ch, fallback) for ch in word)
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
@@ -58,7 +68,7 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     for paragraph in text.split("\n"):
         line, used = "", 0.0
         for word in paragraph.split(" "):
-            w = sum(widths.get(ch, fallback) for ch in word) * scale
+            w = _word_width(word, bold) * scale
             while w > width:  # a word longer than the line (a link): cut it
                 cut, taken = 0, 0.0
                 while cut < len(word) and taken + widths.get(word[cut], fallback) * scale <= width - (used + space if line else 0):
@@ -82,11 +92,39 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
 
 def printable(text: str) -> str:
     """``text`` if the font can draw all of it, else a visible notice (never boxes, never dropped letters)."""
-    drawable = _drawable()
-    return text if all(ord(ch) in drawable or ch in "\n\t" for ch in text) else NOTICE
+    return text if _drawable().issuperset(text) else NOTICE
+
+
+@cache
+def _font_template(path: Path, style: str) -> tuple[TTFFont, bytes]:
+    """The font as fpdf2 reads it (widths, glyph ids, metrics), once per process; and the file's bytes."""
+    reader = FPDF()
+    reader.add_font("DejaVu", style, str(path))
+    font = reader.fonts[f"dejavu{style}"]
+    if not isinstance(font, TTFFont):
+        raise TypeError(f"{path.name} did not load as a TrueType font")
+    return font, path.read_bytes()
 
 
 class _Pdf(FPDF):
+    def add_font_once(self, style: str, path: Path) -> None:
+        """``add_font``, with the font's tables read once per process rather than once per PDF (about 15 ms a font).
+
+        fpdf2's ``TTFFont`` keeps two kinds of state: what it read from the file (shared here, never changed
+        after reading) and what this PDF uses (its own here: the glyphs picked, its number, and a fresh
+        fontTools object that the output step cuts down to those glyphs). Uses fpdf2 internals: the version is
+        pinned, and tests/test_report.py checks the PDF is byte for byte the one ``add_font`` gives.
+        """
+        template, data = _font_template(path, style)
+        font = copy.copy(template)
+        font.i = len(self.fonts) + 1
+        font.ttfont = TTFont(io.BytesIO(data), recalcTimestamp=False, recalcBBoxes=False, lazy=True)
+        font.subset = SubsetMap(font)
+        font.biggest_size_pt = 0
+        font.missing_glyphs = []
+        font._hbfont = None
+        self.fonts[font.fontkey] = font
+
     def footer(self) -> None:
         self.set_y(-12)
         self.set_font("DejaVu", size=8)
@@ -107,15 +145,25 @@ def _heading(pdf: FPDF, text: str, level: int) -> None:
     mcid = pdf.struct_builder.next_mcid_for_page(pdf.page)
     pdf._add_marked_content(struct_type=f"/H{level}", mcid=mcid, title=printable(text))
     pdf._out(f"/H{level} <</MCID {mcid}>> BDC")
-    pdf.multi_cell(0, pdf.font_size * 1.35, printable(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    for line in wrap(printable(text), pdf.epw, sizes[level], bold=True):
+        _line(pdf, pdf.l_margin, line, pdf.font_size * 1.35)
     pdf._out("EMC")
     pdf.set_font("DejaVu", size=10)
     pdf.ln(1)
 
 
+def _line(pdf: FPDF, x: float, text: str, height: float) -> None:
+    """One line of text at (x, y), then down a line. ``cell()`` would lay out, measure and break it again (5x slower)."""
+    if text:
+        pdf.text(x, pdf.y + 0.5 * height + 0.3 * pdf.font_size, text)  # the baseline where cell() puts it
+    pdf.set_xy(x, pdf.y + height)
+
+
 def _lines(pdf: FPDF, lines: Sequence[str], height: float) -> None:
     for line in lines:
-        pdf.cell(0, height, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        if pdf.will_page_break(height):
+            pdf.add_page()
+        _line(pdf, pdf.l_margin, line, height)
 
 
 def _para(pdf: FPDF, text: str, size: float = 10, bold: bool = False) -> None:
@@ -140,10 +188,10 @@ def _box(pdf: FPDF, note: Note, thick: bool = False) -> None:
     pdf.set_xy(pdf.l_margin + pad, top + pad)
     pdf.set_font("DejaVu", "B", size)
     for line in title:
-        pdf.cell(inner, height, line, new_x=XPos.LEFT, new_y=YPos.NEXT)
+        _line(pdf, pdf.l_margin + pad, line, height)
     pdf.set_font("DejaVu", "", size)
     for line in text:
-        pdf.cell(inner, height, line, new_x=XPos.LEFT, new_y=YPos.NEXT)
+        _line(pdf, pdf.l_margin + pad, line, height)
     pdf.set_xy(pdf.l_margin, top + box_h)
     pdf.set_draw_color(0, 0, 0)
     pdf.set_line_width(0.2)
@@ -170,7 +218,7 @@ def _table(pdf: FPDF, header: Sequence[str], rows: Sequence[Sequence[str]], widt
             pdf.rect(x, top, w, row_h, style="DF" if bold else "D")
             pdf.set_xy(x + pad, top + pad)
             for line in lines:
-                pdf.cell(w - 2 * pad, height, line, new_x=XPos.LEFT, new_y=YPos.NEXT)
+                _line(pdf, x + pad, line, height)
             x += w
         pdf.set_xy(pdf.l_margin, top + row_h)
 
@@ -179,6 +227,20 @@ def _table(pdf: FPDF, header: Sequence[str], rows: Sequence[Sequence[str]], widt
         draw(row, False)
     pdf.set_font("DejaVu", size=size)
     pdf.ln(2)
+
+
+def _topic_matrix(pdf: FPDF, summary: Summary) -> None:
+    """Topics down the side, clinics across, so topic names stay whole. Narrow columns get a letter and a key."""
+    count = max(len(summary.clinics), 1)
+    width = (182 - 62) / count
+    named = width >= 28
+    letters = [chr(ord("A") + i) for i in range(len(summary.clinics))]  # the ranking's order; ranks can tie
+    header = [c.name if named else letter for c, letter in zip(summary.clinics, letters, strict=True)]
+    if not named:
+        _para(pdf, "Clinics: " + "; ".join(f"{letter} = {c.name}" for c, letter in zip(summary.clinics, letters, strict=True)), 8.5)
+    columns = [scores for _, scores in summary.matrix]
+    rows = [[title, *(column[i] for column in columns)] for i, title in enumerate(summary.topic_titles)]
+    _table(pdf, ["Topic", *header], rows, (62, *([width] * count)), size=8.5)
 
 
 def _clinic(pdf: FPDF, clinic: ClinicPart) -> None:
@@ -210,8 +272,8 @@ def render_pdf(summary: Summary) -> bytes:
     pdf = _Pdf(format="A4")
     pdf.set_margins(14, 14, 14)
     pdf.set_auto_page_break(True, margin=16)
-    pdf.add_font("DejaVu", "", str(REGULAR))
-    pdf.add_font("DejaVu", "B", str(BOLD))
+    pdf.add_font_once("", REGULAR)
+    pdf.add_font_once("B", BOLD)
     pdf.set_title(summary.title)
     pdf.set_lang("en")
     pdf.set_author("Injector Check")
@@ -231,8 +293,7 @@ def render_pdf(summary: Summary) -> bytes:
            [[c.rank, c.name, f"{c.verdict_word}: {c.verdict_text}", c.score, c.completeness] for c in summary.clinics],
            (12, 50, 62, 20, 20))
     _heading(pdf, "Scores by topic", 3)
-    _table(pdf, ["Clinic", *summary.topic_titles], [[name, *scores] for name, scores in summary.matrix],
-           (34, *([(182 - 34) / max(len(summary.topic_titles), 1)] * len(summary.topic_titles))), size=7)
+    _topic_matrix(pdf, summary)
 
     for clinic in summary.clinics:
         _clinic(pdf, clinic)
@@ -252,7 +313,17 @@ def render_pdf(summary: Summary) -> bytes:
     _para(pdf, "To open your comparison again, use this link or scan the code (anyone with it can see your answers):")
     pdf.set_font("DejaVu", size=7)
     pdf.multi_cell(0, 3.4, summary.link, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    if pdf.will_page_break(50):
+    if pdf.will_page_break(QR_MM + 2):
         pdf.add_page()
-    pdf.image(io.BytesIO(summary.qr_svg.encode()), w=40, h=40, alt_text="QR code of the link to reopen this comparison")
+    _qr(pdf, summary.qr)
     return bytes(pdf.output())
+
+
+def _qr(pdf: FPDF, rows: tuple[bytes, ...]) -> None:
+    """The QR code drawn as filled rectangles, one per run of dark modules (no image to decode)."""
+    unit, left, top, k = QR_MM / len(rows), pdf.l_margin, pdf.y + 1, pdf.k
+    # One filled path of rectangles, in PDF units (origin bottom left), as fpdf2's rect() writes each one.
+    path = " ".join(f"{(left + x * unit) * k:.2f} {(pdf.h - top - y * unit) * k:.2f} {w * unit * k:.2f} {-unit * k:.2f} re"
+                    for x, y, w in dark_runs(rows))
+    pdf._out(f"q 0 g {path} f Q")
+    pdf.set_xy(pdf.l_margin, top + QR_MM)

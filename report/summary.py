@@ -104,7 +104,7 @@ class Summary:
     disclaimer: str
     conflicts: str
     link: str
-    qr_svg: str  # an inline SVG of the link, made here (no request, no script)
+    qr: tuple[bytes, ...]  # the link as a QR code: rows of modules (1 dark, 0 light), quiet zone included
 
 
 def _note(note: SafetyNote) -> Note:
@@ -138,9 +138,29 @@ def _clinic(rank: str, result: ClinicResult) -> ClinicPart:
 
 
 @lru_cache(maxsize=32)
-def qr_svg(link: str) -> str:
-    """The link as an inline SVG QR code. Pure and slow-ish (10-50 ms), so kept for reruns of an unchanged print view."""
-    return str(segno.make(link, error="m").svg_inline(scale=2, dark="#000", light="#fff", omitsize=True))
+def qr_matrix(link: str) -> tuple[bytes, ...]:
+    """The link as a QR code (error correction M), with its 4-module quiet zone.
+
+    Pure, and slow for long links (segno tries all 8 masks: 10-80 ms), so kept per link: the print
+    view makes it once and the downloads of the same answers reuse it.
+    """
+    return tuple(bytes(row) for row in segno.make(link, error="m").matrix_iter(border=4))
+
+
+def dark_runs(rows: tuple[bytes, ...]) -> list[tuple[int, int, int]]:
+    """The QR code's dark modules as horizontal runs (x, y, length): what both renderings draw."""
+    runs = []
+    for y, row in enumerate(rows):
+        x, width = 0, len(row)
+        while x < width:
+            if row[x]:
+                start = x
+                while x < width and row[x]:
+                    x += 1
+                runs.append((start, y, x - start))
+            else:
+                x += 1
+    return runs
 
 
 def share_link(checklist: Checklist, state: AnswersFile, base_url: str) -> str:
@@ -194,5 +214,5 @@ def build_summary(checklist: Checklist, state: AnswersFile, base_url: str, made:
         disclaimer=meta.disclaimer,
         conflicts=meta.conflicts,
         link=link,
-        qr_svg=qr_svg(link),
+        qr=qr_matrix(link),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -91,11 +92,55 @@ def test_each_clinic_starts_a_page_and_page_one_ends_on_a_whole_row(eight: tuple
 
 
 def test_scripts_the_font_lacks_get_a_visible_notice(checklist: Checklist) -> None:
-    summary = build_summary(checklist, state_with(checklist, ["서울 피부과", "عيادة النور", "Clinic 3"]), "http://x/")
-    whole = flat(" ".join(pdf_pages(render_pdf(summary))))
-    assert NOTICE in whole and "Clinic 3" in whole
+    """Hangul and Chinese have no glyphs; Arabic and Hebrew would come out unjoined and backwards: all get the notice."""
+    drawn = ["Nguyễn Skin Clinic", "Բժշկական կենտրոն", "ʻOhana Derm"]  # Vietnamese, Armenian, a Hawaiian ʻokina
+    lacking = ["서울 피부과", "北京诊所", "عيادة النور", "מרפאת השרון"]
+    summary = build_summary(checklist, state_with(checklist, [*drawn, *lacking]), "http://x/")
+    pages = pdf_pages(render_pdf(summary))
+    clinic_pages = [page for page in pages[1:] if "Questions to ask at the consultation" in page]
+    assert len(clinic_pages) == len(drawn) + len(lacking)
+    assert sum(flat(page).lstrip().startswith(NOTICE) for page in clinic_pages) == len(lacking)
+    whole = flat(" ".join(pages))
+    for name in drawn:
+        assert name in whole, name
+    for name in lacking:
+        assert name not in whole and name[:2] not in whole, name  # never drawn at all, not even in part
     html = render_html(summary)
-    assert "서울 피부과" in html and "عيادة النور" in html  # the HTML shows them as typed
+    assert all(name in html for name in [*drawn, *lacking])  # the HTML shows them as typed
+
+
+def need_pdftoppm() -> str:
+    found = shutil.which("pdftoppm")
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI=true but pdftoppm is missing: .ci/run installs poppler-utils")
+        pytest.skip("no pdftoppm (poppler-utils) to render pages")
+    return found
+
+
+def test_fonts_read_once_per_process_draw_the_same_pages(eight: tuple[Summary, bytes, str], tmp_path: Path) -> None:
+    """report.pdf keeps fpdf2's reading of each font between PDFs: its pages must look exactly like add_font's."""
+    from fpdf import FPDF
+
+    from report import pdf as module
+
+    summary, cached, _ = eight
+    pdftoppm = need_pdftoppm()
+
+    def plain(self: FPDF, style: str, path: Path) -> None:
+        FPDF.add_font(self, "DejaVu", style, str(path))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(module._Pdf, "add_font_once", plain)
+        uncached = render_pdf(summary)
+    pictures = {}
+    for name, data in {"cached": cached, "uncached": uncached}.items():
+        (tmp_path / f"{name}.pdf").write_bytes(data)
+        subprocess.run([pdftoppm, "-png", "-r", "40", str(tmp_path / f"{name}.pdf"), str(tmp_path / name)], check=True, timeout=120)
+        pictures[name] = [p.read_bytes() for p in sorted(tmp_path.glob(f"{name}-*.png"))]
+    assert len(pictures["cached"]) == len(PdfReader(io.BytesIO(cached)).pages) > 10
+    assert pictures["cached"] == pictures["uncached"]
+    assert pdf_pages(cached) == pdf_pages(uncached)
 
 
 class Collector(HTMLParser):
@@ -165,9 +210,9 @@ def test_command_line_writes_both_files_and_refuses_bad_input(tmp_path: Path) ->
     assert result.returncode == 1 and "bad.yaml:5: clinic 'A': question 'setting-typ'" in result.stdout and "Traceback" not in result.stderr
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="no pdftoppm (poppler-utils) to render pages")
 def test_render_one_page_per_layout_as_artefacts(eight: tuple[Summary, bytes, str]) -> None:
     _, pdf, _ = eight
+    need_pdftoppm()
     ARTEFACTS.mkdir(exist_ok=True)
     source = ARTEFACTS / "summary-8-clinics.pdf"
     source.write_bytes(pdf)

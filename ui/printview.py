@@ -5,6 +5,7 @@ It renders the same ``report.Summary`` the PDF and HTML are made from; files are
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -21,9 +22,15 @@ if TYPE_CHECKING:
 # The report (fpdf2, fontTools, Pillow, segno) is imported only when the print view is used. Imported with the
 # app, clicks on answers took 1.7-1.85x a minimal app's in bench_app.py; imported on demand, 1.2-1.5x (noisy).
 def _summary(app: AppState, checklist: Checklist) -> Summary:
+    """The summary of the answers on screen, made once per change: the downloads reuse the one the print view shows."""
     from report import build_summary
 
-    return build_summary(checklist, app.as_answers_file(), st.context.url or "http://localhost:8501/")
+    url = st.context.url or "http://localhost:8501/"
+    made_from = (app.snapshot(), url, datetime.date.today(), id(checklist))
+    if app.printed is None or app.printed[0] != made_from:
+        app.printed = (made_from, build_summary(checklist, app.as_answers_file(), url))
+    summary: Summary = app.printed[1]
+    return summary
 
 
 def _pdf(app: AppState, checklist: Checklist) -> bytes:

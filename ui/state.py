@@ -55,6 +55,7 @@ class AppState:
     notices: list[str] = field(default_factory=list)  # what a link or file could not restore
     problem: str = ""  # why the last link or file was refused
     tallies: dict[int, tuple[object, Progress]] = field(default_factory=dict, repr=False)  # progress per clinic, by answers
+    printed: tuple[object, Any] | None = field(default=None, repr=False)  # (what it was made from, the print view's Summary)
 
     # -- reading ------------------------------------------------------------------------
     def clinic(self, uid: int | None) -> ClinicEntry | None:
