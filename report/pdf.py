@@ -95,6 +95,13 @@ def printable(text: str) -> str:
     return text if _drawable().issuperset(text) else NOTICE
 
 
+def warm() -> None:
+    """Read the fonts now rather than on the first PDF (the app calls this once, at start)."""
+    _font_template(REGULAR, "")
+    _font_template(BOLD, "B")
+    _drawable()
+
+
 @cache
 def _font_template(path: Path, style: str) -> tuple[TTFFont, bytes]:
     """The font as fpdf2 reads it (widths, glyph ids, metrics), once per process; and the file's bytes."""

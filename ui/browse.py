@@ -25,6 +25,7 @@ from scoring.models import (
     Question,
     SafetyNote,
 )
+from ui import heap
 
 QUESTIONS_ENV = "INJECTOR_CHECK_QUESTIONS"  # lets tests and checklist editors point the app at another folder
 
@@ -41,8 +42,11 @@ def _cached_checklist(folder: str, stamp: float) -> Checklist:
     key = (folder, stamp)
     if key not in _LOADED:
         checklist = load_checklist([folder])  # raises InputError: nothing is cached for a broken checklist
+        if _LOADED:
+            heap.unsettle()
         _LOADED.clear()  # keep only the current version
         _LOADED[key] = checklist
+        heap.settle()
     return _LOADED[key]
 
 
