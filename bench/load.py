@@ -184,7 +184,7 @@ class Level:
     latencies: list[float]  # ms, sorted
     errors: list[str]
     rss: float  # peak server memory, MB
-    texts: int  # distinct texts the patients saw: answers that change the page make this grow
+    texts_seen: set[str]  # markdown and captions the patients saw: answers change the progress shown
 
     @property
     def p50(self) -> float:
@@ -216,7 +216,7 @@ async def level(ws_url: str, query: str, app: bool, sessions: int, duration: flo
     watcher.cancel()
     with contextlib.suppress(asyncio.CancelledError):
         await watcher
-    return Level(sessions, sorted(tally.latencies), tally.errors, peak, len(tally.texts_seen))
+    return Level(sessions, sorted(tally.latencies), tally.errors, peak, tally.texts_seen)
 
 
 @contextlib.contextmanager
