@@ -25,6 +25,7 @@ import argparse
 import asyncio
 import contextlib
 import random
+import signal
 import statistics
 import sys
 import tempfile
@@ -263,6 +264,7 @@ def main() -> int:
     parser.add_argument("--duration", type=float, default=30.0, help="seconds per level and app (default 30)")
     parser.add_argument("--think", type=float, default=3.0, help="seconds between one patient's answers, on average (default 3)")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the servers started here on a plain kill too
     levels = [int(n) for n in args.levels.split(",") if n.strip()]
     if any(n < 1 or n > 200 for n in levels) or not 1 <= args.duration <= 600:
         parser.error("levels must be 1-200 sessions and the duration 1-600 s")

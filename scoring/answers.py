@@ -27,7 +27,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from scoring.checklist import Checklist
-from scoring.errors import InputError, Problem, known_fields, problems_from_validation
+from scoring.errors import InputError, Problem, known_fields, problems_from_validation, short
 from scoring.models import Goal, Jurisdiction
 from scoring.yamlload import Loaded, read_yaml_bytes
 
@@ -101,13 +101,12 @@ def check_against(state: AnswersFile, checklist: Checklist, loaded: Loaded | Non
     seen: dict[str, str] = {}
     question_ids = [q.id for q in checklist.questions]
     for i, clinic in enumerate(state.clinics):
-        label = f"clinic '{clinic.name}'"
+        label = f"clinic '{short(clinic.name)}'"
         key = unicodedata.normalize("NFC", clinic.name).strip().casefold()
         if key in seen:
             problems.append(
-                Problem(
-                    path, at("clinics", i, "name"), f"{label}: the same name as clinic '{seen[key]}' - give each clinic a different name"
-                )
+                Problem(path, at("clinics", i, "name"),
+                        f"{label}: the same name as clinic '{short(seen[key])}' - give each clinic a different name")
             )
         seen.setdefault(key, clinic.name)
         for question_id, option_id in clinic.answers.items():

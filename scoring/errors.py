@@ -62,6 +62,11 @@ def _show(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def short(text: str, limit: int = 40) -> str:
+    """A name as messages quote it: a pasted essay is cut, so the message stays readable."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def describe_loc(data: Any, loc: tuple[str | int, ...]) -> str:
     """Name the object a location points into, e.g. "option 'home' of question 'setting-type'"."""
     parts: list[str] = []
@@ -75,7 +80,7 @@ def describe_loc(data: Any, loc: tuple[str | int, ...]) -> str:
             entry = seq[nxt] if isinstance(seq, (tuple, list)) and nxt < len(seq) else None
             noun = ENTRY_NAMES.get(step, step[:-1] if step.endswith("s") else step)
             ident = entry.get("id", entry.get("name")) if isinstance(entry, Mapping) else None
-            parts.append(f"{noun} '{ident}'" if isinstance(ident, str) else f"{noun} {nxt + 1}")
+            parts.append(f"{noun} '{short(ident)}'" if isinstance(ident, str) else f"{noun} {nxt + 1}")
             node = entry
             i += 2
             continue
@@ -125,6 +130,8 @@ def message_for(error: Mapping[str, Any], data: Any, fields: set[str]) -> str:
     elif kind == "string_type":
         was = "true/false" if isinstance(value, bool) else "a number" if isinstance(value, int) else _show(value)
         text = f"'{field}' must be text but YAML read {was} here - put the value in quotes"
+    elif kind in {"int_type", "int_parsing"} and isinstance(value, str) and value.lstrip("+-").isdigit():
+        text = f"'{field}' is a number {len(value)} digits long - write a small whole number"
     elif kind in {"int_type", "int_parsing"}:
         text = f"'{field}' must be a whole number, not {_show(value)} - write digits only, without quotes"
     elif kind == "bool_type":

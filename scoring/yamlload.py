@@ -59,14 +59,17 @@ class Loaded:
         return 1
 
 
+MAX_INT_DIGITS = 18
+
+
 def _resolve_plain(value: str) -> Any:
     if value in _NULLS:
         return None
     if value in _BOOLS:
         return _BOOLS[value]
-    if _INT.fullmatch(value):
+    if _INT.fullmatch(value) and len(value) <= MAX_INT_DIGITS:
         return int(value)
-    return value
+    return value  # a longer run of digits stays text (int() of 100,000 digits fails, and no field wants one)
 
 
 class _Frame:

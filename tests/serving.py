@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--no-first-run", "--disable-quic"]
@@ -37,6 +35,8 @@ def find_chromium() -> str | None:
 
 def require_chromium() -> str:
     """The Chromium to use; the test is skipped (saying why) where there is none, and fails under CI."""
+    import pytest
+
     path = find_chromium()
     if path is None:
         if os.environ.get("CI"):

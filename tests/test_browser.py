@@ -12,10 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.serving import CHROMIUM_ARGS, require_chromium, serve
-
-ROOT = Path(__file__).resolve().parent.parent
-ARTEFACTS = ROOT / "artefacts"
+from tests.browsing import ROOT, add_clinic, answer, choose, open_app, screenshot, step, verdicts
+from tests.serving import serve
 
 pytestmark = pytest.mark.browser
 
@@ -24,70 +22,6 @@ pytestmark = pytest.mark.browser
 def server() -> Iterator[str]:
     with serve() as running:
         yield running.url
-
-
-@pytest.fixture(scope="module")
-def browser():  # type: ignore[no-untyped-def]
-    path = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-def open_app(browser, url: str, width: int = 390):  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": width, "height": 1800})
-    page = context.new_page()
-    dialogs: list[str] = []
-    def on_dialog(dialog) -> None:  # type: ignore[no-untyped-def]
-        dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-    page.dialogs = dialogs
-    page.goto(url)
-    page.get_by_role("heading", name="Injector Check").wait_for(timeout=30_000)
-    return context, page
-
-
-def step(page, name: str) -> None:  # type: ignore[no-untyped-def]
-    choose(page, "Go to", name)
-
-
-def add_clinic(page, name: str) -> None:  # type: ignore[no-untyped-def]
-    step(page, "Clinics")
-    page.get_by_label("Name of a clinic to add").fill(name)
-    page.get_by_role("button", name="Add clinic").click()
-    page.get_by_role("textbox", name="Clinic name").last.wait_for()
-    page.wait_for_timeout(400)
-
-
-def choose(page, group: str, option: str) -> None:  # type: ignore[no-untyped-def]
-    """Click an option of a radio group and wait until the app has taken it."""
-    from playwright.sync_api import expect
-
-    radios = page.get_by_role("radiogroup", name=group)
-    radios.get_by_text(option).first.click()
-    expect(radios.get_by_role("radio", name=option).first).to_be_checked(timeout=15_000)
-    page.wait_for_timeout(300)
-
-
-def answer(page, question: str, option: str) -> None:  # type: ignore[no-untyped-def]
-    choose(page, question, option)
-
-
-def verdicts(page) -> str:  # type: ignore[no-untyped-def]
-    step(page, "Compare")
-    row = page.get_by_role("row").filter(has_text="Verdict").first
-    row.wait_for()
-    return str(row.inner_text())
-
-
-def screenshot(page, name: str) -> None:  # type: ignore[no-untyped-def]
-    ARTEFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTEFACTS / f"{name}.png"))
 
 
 def test_full_flow_survives_a_reload_and_opens_elsewhere(server: str, browser) -> None:  # type: ignore[no-untyped-def]
@@ -125,17 +59,32 @@ def test_full_flow_survives_a_reload_and_opens_elsewhere(server: str, browser) -
     context.close()
 
 
-def test_a_hostile_clinic_name_is_shown_as_text_and_runs_nothing(server: str, browser) -> None:  # type: ignore[no-untyped-def]
-    context, page = open_app(browser, server)
-    hostile = "<img src=x onerror=alert(1)>"
-    add_clinic(page, hostile)
-    for name in ("Questions", "Compare", "Details", "Decide"):
+def test_hostile_clinic_names_are_shown_as_text_and_run_nothing(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    """The corpus's markup and markdown names (tests/hostile/names.json), on every screen of a real page."""
+    from tests.test_hostile import MARKUP
+
+    names = MARKUP[:8]
+    context, page = open_app(browser, server, width=1280)
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    for name in names:
+        add_clinic(page, name)
+    for name in ("Questions", "Compare", "Details", "Decide", "Print view", "Clinics"):
         step(page, name)
+        page.wait_for_timeout(500)
+        assert page.locator("img[src='x'], svg[onload], a[href^='javascript']").count() == 0, name
     step(page, "Compare")
-    page.get_by_text(hostile).first.wait_for()
-    assert page.locator("img[src='x']").count() == 0
+    table = page.get_by_role("table").first.inner_text()
+    for name in names:
+        if "\n" not in name:
+            assert name in table, f"{name!r} is not shown as typed in the comparison"
+    assert "\\<" not in table and "\\[" not in table, "escaping shows as backslashes"
     assert page.dialogs == []
-    screenshot(page, "hostile-name-phone")
+    assert not [u for u in requests if "tracker.example" in u or "evil.example" in u]
+    screenshot(page, "hostile-names-desktop")
+    assert page.get_by_role("heading", name="Compare your clinics").is_visible(), "a name's <style> hid the page"
+    injected = "[...document.querySelectorAll('style')].filter(e => e.textContent.includes('body{display:none}')).length"
+    assert page.evaluate(injected) == 0, "a name became a <style> element"
     context.close()
 
 

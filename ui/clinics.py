@@ -24,9 +24,9 @@ def show(app: AppState, results: dict[int, ClinicResult]) -> None:
         cols = st.columns([4, 1], vertical_alignment="bottom")
         cols[0].text_input("Clinic name", value=clinic.name, key=name_key, on_change=rename, max_chars=80)
         cols[1].button("Remove", key=app.key("remove", clinic.uid), on_click=app.remove_clinic, args=(clinic.uid,),
-                       help=f"Remove {clinic.name} (you can undo this)")
+                       help=f"Remove {plain(clinic.name)} (you can undo this)")
         if st.session_state.get(f"{name_key}-problem"):
-            st.error(st.session_state[f"{name_key}-problem"])
+            st.error(plain(st.session_state[f"{name_key}-problem"]))
         st.caption(progress)
     if app.removed:
         last = app.removed[-1][1]
@@ -38,7 +38,7 @@ def show(app: AppState, results: dict[int, ClinicResult]) -> None:
             if st.form_submit_button("Add clinic"):
                 problem = app.add_clinic(name)
                 if problem:
-                    st.error(problem)
+                    st.error(plain(problem))
                 else:
                     st.rerun()
     else:

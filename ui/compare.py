@@ -40,7 +40,7 @@ def matrix(app: AppState, checklist: Checklist, results: list[ClinicResult], com
                 line = next((x for c in r.categories for x in c.lines if x.question_id == question.id), None)
                 cells.append("not asked here" if line is None else line.answer)
             rows[f"🛡️ {question.text}"] = cells
-    return pd.DataFrame(rows, index=[r.name for r in results]).T
+    return pd.DataFrame(rows, index=[plain(r.name) for r in results]).T  # st.table renders markdown, headers too
 
 
 def show(app: AppState, checklist: Checklist, results: list[ClinicResult], comparison: Comparison) -> None:
@@ -60,7 +60,7 @@ def show(app: AppState, checklist: Checklist, results: list[ClinicResult], compa
         height = max(240, 40 * len(chart) * max(1, len(results) // 2))
         st.bar_chart(chart, stack=False, horizontal=True, x_label="Score (0-100)", height=height)
         with st.expander("The chart as a table (for screen readers)"):
-            st.table(chart.T.fillna("–"))
+            st.table(chart.T.fillna("–").rename(index=plain))
 
 
 def detail(app: AppState, checklist: Checklist, results: dict[int, ClinicResult]) -> None:

@@ -14,6 +14,7 @@ from scoring.compare import Comparison, compare_clinics
 from scoring.evaluate import ClinicResult
 from ui import browse, clinics, compare, printview, priorities, questions, share, start, state
 from ui.state import AppState
+from ui.text import plain
 
 STEPS = ["Start", "Clinics", "Questions", "Priorities", "Compare", "Details", "Decide", "Print view", "Checklist"]
 
@@ -26,12 +27,12 @@ def main() -> None:
     app = state.current(checklist)
 
     if app.problem:
-        st.error(app.problem, icon="⚠️")
+        st.error(plain(app.problem), icon="⚠️")  # messages quote what the link or file held
         app.problem = ""
     if app.notices:
         with st.container(border=True):
             st.warning("Some answers in this link could not be restored:", icon="ℹ️")
-            st.markdown("\n".join(f"- {n}" for n in app.notices))
+            st.markdown("\n".join(f"- {plain(n)}" for n in app.notices))
             st.button("OK, hide this", key="hide-notices", on_click=app.notices.clear)
 
     step = st.radio("Go to", STEPS, horizontal=True, key="step", label_visibility="collapsed")

@@ -6,6 +6,7 @@ import streamlit as st
 
 from scoring import Checklist
 from ui.state import AppState, answers_file_text, load_file
+from ui.text import plain
 
 SURE = {
     "sure": "Do you feel sure about the best choice for you?",
@@ -47,11 +48,12 @@ def share(app: AppState, checklist: Checklist) -> None:
     if app.clinics:
         st.download_button("Download your answers file", data=lambda: answers_file_text(app), file_name="injector-check-answers.yaml",
                            mime="text/yaml", on_click="ignore", help="A small text file you can load here again later.")
-    uploaded = st.file_uploader("Load an answers file", type=["yaml", "yml", "json"], key=app.key("upload"),
-                                max_upload_size=MAX_UPLOAD_MB, help="A file saved from this app. It replaces the answers on screen.")
+    # Any type: a wrong file gets the parser's plain reason rather than Streamlit's extension error.
+    uploaded = st.file_uploader("Load an answers file", type=None, key=app.key("upload"), max_upload_size=MAX_UPLOAD_MB,
+                                help="A file saved from this app (.yaml). It replaces the answers on screen.")
     if uploaded is not None:
         problem = load_file(app, checklist, uploaded.getvalue(), uploaded.name)
         if problem:
-            st.error(problem, icon="⚠️")
+            st.error(plain(problem), icon="⚠️")  # it quotes the file's content
         else:
             st.rerun()

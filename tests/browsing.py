@@ -1,0 +1,65 @@
+"""Driving the app in Chromium as a person would: open it, pick steps and options, read verdicts.
+
+Shared by the browser, failover, privacy, hostile-input and accessibility tests. The ``browser``
+fixture (tests/conftest.py) launches Debian's Chromium once per test session.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTEFACTS = ROOT / "artefacts"
+
+
+def open_app(browser, url: str, width: int = 390):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": width, "height": 1800})
+    page = context.new_page()
+    dialogs: list[str] = []
+    def on_dialog(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.dialogs = dialogs
+    page.goto(url)
+    page.get_by_role("heading", name="Injector Check").wait_for(timeout=30_000)
+    return context, page
+
+
+def step(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    choose(page, "Go to", name)
+
+
+def add_clinic(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    step(page, "Clinics")
+    page.get_by_label("Name of a clinic to add").fill(name)
+    page.get_by_role("button", name="Add clinic").click()
+    page.get_by_role("textbox", name="Clinic name").last.wait_for()
+    page.wait_for_timeout(400)
+
+
+def choose(page, group: str, option: str) -> None:  # type: ignore[no-untyped-def]
+    """Click an option of a radio group and wait until the app has taken it."""
+    from playwright.sync_api import expect
+
+    radios = page.get_by_role("radiogroup", name=group)
+    radios.get_by_text(option).first.click()
+    expect(radios.get_by_role("radio", name=option).first).to_be_checked(timeout=15_000)
+    page.wait_for_timeout(300)
+
+
+def answer(page, question: str, option: str) -> None:  # type: ignore[no-untyped-def]
+    choose(page, question, option)
+
+
+def verdicts(page) -> str:  # type: ignore[no-untyped-def]
+    step(page, "Compare")
+    row = page.get_by_role("row").filter(has_text="Verdict").first
+    row.wait_for()
+    return str(row.inner_text())
+
+
+def screenshot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    ARTEFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTEFACTS / f"{name}.png"))
