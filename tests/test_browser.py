@@ -117,3 +117,36 @@ def test_html_summary_reads_at_phone_width(browser, tmp_path: Path) -> None:  # 
     assert requests == [page_file.as_uri()]  # self-contained: nothing else is fetched
     screenshot(page, "summary-html-phone")
     context.close()
+
+
+def test_a_broken_checklist_at_start_gives_the_friendly_page_and_the_server_keeps_serving(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    import urllib.request
+
+    from ui.browse import QUESTIONS_ENV
+
+    folder = tmp_path / "questions"
+    shutil.copytree(ROOT / "questions", folder)
+    good = (folder / "training.yaml").read_text(encoding="utf-8")
+    broken = good.replace("    ask: What training have you had in giving these injections, and who trained you?\n", "", 1)
+    assert broken != good
+    (folder / "training.yaml").write_text(broken, encoding="utf-8")
+    with serve(env={QUESTIONS_ENV: str(folder)}) as running:
+        context = browser.new_context(viewport={"width": 390, "height": 1400})
+        page = context.new_page()
+        page.goto(running.url)
+        page.get_by_text("The checklists could not be loaded").wait_for(timeout=30_000)
+        listing = page.locator("code").first.inner_text()
+        assert "training.yaml:" in listing and "the field 'ask' is missing - add it" in listing
+        assert "Traceback" not in page.locator("body").inner_text()
+        screenshot(page, "broken-checklist-phone")
+        with urllib.request.urlopen(f"{running.url}/_stcore/health", timeout=5) as health:  # noqa: S310 - loopback
+            assert health.read() == b"ok"
+
+        (folder / "training.yaml").write_text(good, encoding="utf-8")  # the author fixes the file
+        page.wait_for_timeout(2500)  # the app looks for edited checklist files every 2 s
+        page.reload()
+        page.get_by_role("heading", name="Injector Check").wait_for(timeout=30_000)
+        page.get_by_role("radiogroup", name="Go to").wait_for(timeout=30_000)
+        assert page.get_by_text("could not be loaded").count() == 0
+        context.close()

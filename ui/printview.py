@@ -19,13 +19,15 @@ if TYPE_CHECKING:
     from report import Summary
 
 
-# The report (fpdf2, fontTools, Pillow, segno) is imported only when the print view is used. Imported with the
-# app, clicks on answers took 1.7-1.85x a minimal app's in bench_app.py; imported on demand, 1.2-1.5x (noisy).
-def _summary(app: AppState, checklist: Checklist) -> Summary:
-    """The summary of the answers on screen, made once per change: the downloads reuse the one the print view shows."""
+# The report package is imported here, not at the top: ui.heap imports it once the checklist is loaded (and freezes
+# it with the rest of the long-lived heap), so a module-level import would only slow the app's first start.
+def _summary(app: AppState, checklist: Checklist, url: str) -> Summary:
+    """The summary of the answers on screen, made once per change: the downloads reuse the one the print view shows.
+
+    ``url`` is read during the script run: the download buttons call this later, outside it, where
+    ``st.context`` is not available."""
     from report import build_summary
 
-    url = st.context.url or "http://localhost:8501/"
     made_from = (app.snapshot(), url, datetime.date.today(), id(checklist))
     if app.printed is None or app.printed[0] != made_from:
         app.printed = (made_from, build_summary(checklist, app.as_answers_file(), url))
@@ -33,16 +35,16 @@ def _summary(app: AppState, checklist: Checklist) -> Summary:
     return summary
 
 
-def _pdf(app: AppState, checklist: Checklist) -> bytes:
+def _pdf(app: AppState, checklist: Checklist, url: str) -> bytes:
     from report import render_pdf
 
-    return render_pdf(_summary(app, checklist))
+    return render_pdf(_summary(app, checklist, url))
 
 
-def _html(app: AppState, checklist: Checklist) -> str:
+def _html(app: AppState, checklist: Checklist, url: str) -> str:
     from report import render_html
 
-    return render_html(_summary(app, checklist))
+    return render_html(_summary(app, checklist, url))
 
 
 def show(app: AppState, checklist: Checklist) -> None:
@@ -50,11 +52,12 @@ def show(app: AppState, checklist: Checklist) -> None:
         st.header("Print view")
         st.info("Add a clinic first: the summary is about the clinics you compare.")
         return
-    summary = _summary(app, checklist)
+    url = st.context.url or "http://localhost:8501/"
+    summary = _summary(app, checklist, url)
     cols = st.columns(3)
-    cols[0].download_button("Download PDF", data=lambda: _pdf(app, checklist), file_name="injector-check-summary.pdf",
+    cols[0].download_button("Download PDF", data=lambda: _pdf(app, checklist, url), file_name="injector-check-summary.pdf",
                             mime="application/pdf", on_click="ignore", key="pdf")
-    cols[1].download_button("Download HTML", data=lambda: _html(app, checklist), file_name="injector-check-summary.html",
+    cols[1].download_button("Download HTML", data=lambda: _html(app, checklist, url), file_name="injector-check-summary.html",
                             mime="text/html", on_click="ignore", key="html")
     cols[2].download_button("Download answers", data=lambda: answers_file_text(app), file_name="injector-check-answers.yaml",
                             mime="text/yaml", on_click="ignore", key="answers-file")
