@@ -158,7 +158,7 @@ class Collector(HTMLParser):
         self.text.append(data)
 
 
-ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "section", "h1", "h2", "h3", "p", "strong", "em", "table",
+ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "main", "section", "h1", "h2", "h3", "p", "strong", "em", "table",
                 "thead", "tbody", "tr", "th", "td", "div", "span", "ul", "ol", "li", "a", "svg", "g", "path", "rect"}
 
 

@@ -40,7 +40,8 @@ def matrix(app: AppState, checklist: Checklist, results: list[ClinicResult], com
                 line = next((x for c in r.categories for x in c.lines if x.question_id == question.id), None)
                 cells.append("not asked here" if line is None else line.answer)
             rows[f"🛡️ {question.text}"] = cells
-    return pd.DataFrame(rows, index=[plain(r.name) for r in results]).T  # st.table renders markdown, headers too
+    # st.table renders markdown, headers too; the corner header is named so no header cell is empty (axe-core)
+    return pd.DataFrame(rows, index=[plain(r.name) for r in results]).T.rename_axis("Compared on")
 
 
 def show(app: AppState, checklist: Checklist, results: list[ClinicResult], comparison: Comparison) -> None:
@@ -60,7 +61,7 @@ def show(app: AppState, checklist: Checklist, results: list[ClinicResult], compa
         height = max(240, 40 * len(chart) * max(1, len(results) // 2))
         st.bar_chart(chart, stack=False, horizontal=True, x_label="Score (0-100)", height=height)
         with st.expander("The chart as a table (for screen readers)"):
-            st.table(chart.T.fillna("–").rename(index=plain))
+            st.table(chart.T.fillna("–").rename(index=plain).rename_axis("Clinic"))
 
 
 def detail(app: AppState, checklist: Checklist, results: dict[int, ClinicResult]) -> None:
@@ -86,7 +87,7 @@ def detail(app: AppState, checklist: Checklist, results: dict[int, ClinicResult]
     for c in result.categories:
         with st.expander(f"{c.title}: {_score(c.score)} ({c.answered} of {c.counted} answered)"):
             st.table(pd.DataFrame({"Question": [x.question for x in c.lines], "Answer": [x.answer for x in c.lines],
-                                   "Points": [x.explanation for x in c.lines]}))
+                                   "Points": [x.explanation for x in c.lines]}), hide_index=True)
     st.markdown("#### Safety notes for this clinic")
     for note in result.notes:
         show_note(checklist, note)

@@ -69,7 +69,8 @@ def show(app: AppState, checklist: Checklist) -> None:
     st.markdown(plain(summary.robustness))
     st.table(pd.DataFrame([{"Order": c.rank, "Clinic": plain(c.name), "Verdict": f"{c.verdict_word}: {c.verdict_text}",
                             "Fit (0-100)": c.score, "Answered": c.completeness} for c in summary.clinics]).set_index("Order"))
-    st.table(pd.DataFrame({plain(name): scores for name, scores in summary.matrix}, index=list(summary.topic_titles)))
+    st.table(pd.DataFrame({plain(name): scores for name, scores in summary.matrix},
+                         index=pd.Index(list(summary.topic_titles), name="Topic")))
     for clinic in summary.clinics:
         st.subheader(plain(clinic.name))
         st.markdown(f"**{clinic.verdict_word}: {plain(clinic.headline)}** · fit score {clinic.score} · answered {clinic.completeness}")
