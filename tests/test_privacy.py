@@ -83,6 +83,6 @@ def test_a_session_leaves_nothing_about_the_patient_on_the_server(browser, tmp_p
     output = log.read_text(errors="replace")
     assert "You can now view your Streamlit app" in output, "the log was captured"
     assert "Traceback" not in output and "missing ScriptRunContext" not in output, output[-2000:]
-    folders = [home, ROOT, Path(tempfile.gettempdir()), Path("/var/tmp")]
+    folders = [home, ROOT, Path(tempfile.gettempdir()), Path("/var/tmp")]  # noqa: S108 - searched, not written
     files = changed_files([f for f in folders if f.exists()], started, skip=[downloads.resolve(), log.resolve()])
     assert holding(files, secrets) == [], "a file written during the session holds the patient's data"
