@@ -130,7 +130,7 @@ def message_for(error: Mapping[str, Any], data: Any, fields: set[str]) -> str:
     elif kind == "string_type":
         was = "true/false" if isinstance(value, bool) else "a number" if isinstance(value, int) else _show(value)
         text = f"'{field}' must be text but YAML read {was} here - put the value in quotes"
-    elif kind in {"int_type", "int_parsing"} and isinstance(value, str) and value.lstrip("+-").isdigit():
+    elif kind in {"int_type", "int_parsing"} and isinstance(value, str) and value.lstrip("+-").isdigit() and len(value) > 18:
         text = f"'{field}' is a number {len(value)} digits long - write a small whole number"
     elif kind in {"int_type", "int_parsing"}:
         text = f"'{field}' must be a whole number, not {_show(value)} - write digits only, without quotes"

@@ -5,6 +5,7 @@ Widgets are found by their keys (``w-<generation>-...``, see ``ui.state.AppState
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -50,8 +51,9 @@ def add(at: AppTest, name: str) -> AppTest:
 
 
 def text_of(at: AppTest) -> str:
+    """What the page says, as a reader sees it (markdown escapes such as ``\\-`` removed)."""
     parts = [m.value for m in at.markdown] + [e.value for e in at.error] + [w.value for w in at.warning] + [i.value for i in at.info]
-    return "\n".join(parts + [c.value for c in at.caption])
+    return re.sub(r"\\(.)", r"\1", "\n".join(parts + [c.value for c in at.caption]))
 
 
 def test_every_screen_renders_with_and_without_clinics(app: AppTest) -> None:
