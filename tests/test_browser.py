@@ -34,6 +34,7 @@ def test_full_flow_survives_a_reload_and_opens_elsewhere(server: str, browser) -
     choose(page, "Topic", "Sterile, licensed setting")
     answer(page, "Where will the injections be given?", "A hospital, or a medical or dental clinic")
     page.get_by_text("this topic 1 of 4 answered").wait_for()
+    page.get_by_text("Sterile, licensed setting 1/4").wait_for()  # per-topic progress updates with the answer
     choose(page, "Which clinic are you answering for?", "Spa Two")
     choose(page, "Topic", "Sterile, licensed setting")
     answer(page, "Where will the injections be given?", "A home (theirs or mine)")
@@ -115,6 +116,8 @@ def test_html_summary_reads_at_phone_width(browser, tmp_path: Path) -> None:  # 
     page.goto(page_file.as_uri())
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert requests == [page_file.as_uri()]  # self-contained: nothing else is fetched
+    narrowest = page.evaluate("Math.min(...[...document.querySelectorAll('th, td')].map(c => c.getBoundingClientRect().width))")
+    assert narrowest >= 36, f"a table cell is {narrowest:.0f}px wide: words break letter by letter"
     screenshot(page, "summary-html-phone")
     context.close()
 

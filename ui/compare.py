@@ -59,9 +59,11 @@ def show(app: AppState, checklist: Checklist, results: list[ClinicResult], compa
     if not chart.empty:
         st.subheader("Topic scores")
         height = max(240, 40 * len(chart) * max(1, len(results) // 2))
-        st.bar_chart(chart, stack=False, horizontal=True, x_label="Score (0-100)", height=height)
+        st.bar_chart(chart, stack=False, horizontal=True, y_label="Score (0-100)", height=height)
         with st.expander("The chart as a table (for screen readers)"):
-            st.table(chart.T.fillna("–").rename(index=plain).rename_axis("Clinic"))
+            # All text: a column mixing numbers and "–" makes Arrow log a conversion traceback on the server.
+            cells = chart.T.map(lambda v: "–" if pd.isna(v) else f"{v:.0f}")
+            st.table(cells.rename(index=plain).rename_axis("Clinic"))
 
 
 def detail(app: AppState, checklist: Checklist, results: dict[int, ClinicResult]) -> None:

@@ -14,6 +14,7 @@ from scoring.models import Category, Jurisdiction, Question
 from ui.state import AppState, publish
 from ui.text import plain
 
+ANSWERING_NOW = "answering now: progress below"
 FLAG_WORDS = {"critical": " 🛑 (red flag)", "caution": " ⚠️ (caution)", "none": ""}
 
 
@@ -33,8 +34,7 @@ def show(app: AppState, checklist: Checklist) -> None:
     tallies = {c.uid: app.progress(checklist, c) for c in app.clinics}
     st.radio("Which clinic are you answering for?", list(names), index=list(names).index(clinic.uid),
              format_func=lambda uid: plain(names[uid]), key=app.key("clinic"), on_change=choose_clinic, horizontal=True,
-             captions=[f"{t.answered} of {t.counted} answered" for t in tallies.values()])
-    done = tallies[clinic.uid]
+             captions=[ANSWERING_NOW if uid == clinic.uid else f"{t.answered} of {t.counted} answered" for uid, t in tallies.items()])
 
     categories = {c.id: c for c in checklist.categories_for(app.goal, app.jurisdiction)}
     topic_key = app.key("topic", clinic.uid)
@@ -42,12 +42,8 @@ def show(app: AppState, checklist: Checklist) -> None:
     if st.session_state.get(topic_key) not in topics:
         st.session_state[topic_key] = topics[0]
 
-    def topic_label(cid: str) -> str:
-        answered, counted = done.by_category.get(cid, (0, 0))
-        return f"{categories[cid].title} ({answered}/{counted})"
-
-    st.radio("Topic", topics, format_func=topic_label, key=topic_key, horizontal=True,
-             help="The numbers show how many questions you have answered in each topic.")
+    # No counts out here: answering reruns only the topic section below, which shows the progress.
+    st.radio("Topic", topics, format_func=lambda cid: categories[cid].title, key=topic_key, horizontal=True)
     topic_section(app, checklist, clinic.uid, categories[st.session_state[topic_key]])
     index = topics.index(st.session_state[topic_key])
     if index < len(topics) - 1:
@@ -70,7 +66,10 @@ def topic_section(app: AppState, checklist: Checklist, uid: int, category: Categ
     shown = [q for q in counted_questions(checklist, app.goal, app.jurisdiction, clinic.answers) if q.category == category.id]
     for question in shown:
         question_widget(app, checklist, uid, question)
-    st.caption(f"Progress: this topic {answered} of {counted} answered; this clinic {done.answered} of {done.counted}.")
+    by_topic = " · ".join(f"{c.title} {'/'.join(map(str, done.by_category.get(c.id, (0, 0))))}"
+                          for c in checklist.categories_for(app.goal, app.jurisdiction))
+    st.caption(f"Progress: this topic {answered} of {counted} answered; this clinic {done.answered} of {done.counted}.  \n"
+               f"By topic: {by_topic}")
     publish(app, checklist)
 
 
@@ -87,7 +86,8 @@ def question_widget(app: AppState, checklist: Checklist, uid: int, question: Que
         app.set_answer(uid, question.id, st.session_state[key])
 
     mark = "🛡️ " if question.safety_critical else ""
-    st.radio(f"{mark}**{question.text}**", options, index=options.index(current) if current in options else None,
+    # The label is plain text: Streamlit passes it to screen readers as written, markdown stars and all.
+    st.radio(f"{mark}{question.text}", options, index=options.index(current) if current in options else None,
              format_func=labels.__getitem__, key=key, on_change=changed)
     # Lazy: the explanation is built only while this is open (a click reruns just this topic).
     details = st.expander("Why it matters and how to check", key=app.key("why", uid, question.id), on_change="rerun")
