@@ -194,3 +194,19 @@ def test_the_checklist_screen_lists_every_applicable_question(app: AppTest) -> N
     go(app, "Checklist")
     shown = [m.value for m in app.markdown if m.value.startswith("#### ")]
     assert len(shown) == len(load_checklist().applicable_questions("migraine", "us")) >= 25
+
+
+def test_the_topic_chart_keeps_checklist_order_and_names_every_clinic(app: AppTest) -> None:
+    from scoring.compare import compare_clinics
+    from ui.compare import topic_chart
+
+    checklist = load_checklist()
+    state = parse_answers(EXAMPLE.read_bytes(), "x", checklist)
+    results, _ = compare_clinics(checklist, state.goal, state.jurisdiction, state.priorities,
+                                 [(c.name, c.answers) for c in state.clinics])
+    spec = topic_chart(list(results))
+    titles = [c.title for c in checklist.categories_for(state.goal, state.jurisdiction)]
+    assert [t.replace("|", " ") for t in spec["encoding"]["y"]["sort"]] == titles  # wrapped, in checklist order
+    assert spec["encoding"]["yOffset"]["sort"] == [c.name for c in state.clinics]
+    assert len(spec["data"]["values"]) == sum(1 for r in results for c in r.categories if c.score is not None)
+    assert spec["layer"][0]["encoding"]["color"]["legend"]["columns"] == 1  # one clinic a line: none cut off

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import textwrap
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -44,6 +47,44 @@ def matrix(app: AppState, checklist: Checklist, results: list[ClinicResult], com
     return pd.DataFrame(rows, index=[plain(r.name) for r in results]).T.rename_axis("Compared on")
 
 
+BAR, LINE, GAP = 13, 15, 14  # pixels per bar, per line of a topic's name, and between topics
+
+
+def topic_chart(results: list[ClinicResult]) -> dict[str, Any]:
+    """A Vega-Lite spec: one group of bars per topic, in checklist order, topic names wrapped above nothing
+    (so a phone shows them whole), the score written at each bar's end, and a legend with one clinic a line."""
+    names = [r.name for r in results]
+    topics: list[str] = []
+    values = []
+    for r in results:
+        for c in r.categories:
+            if c.score is None:
+                continue
+            label = "|".join(textwrap.wrap(c.title, 20))
+            if label not in topics:
+                topics.append(label)
+            values.append({"topic": label, "clinic": r.name, "score": c.score})
+    encoding = {
+        "y": {"field": "topic", "type": "nominal", "sort": topics, "title": None,
+              "axis": {"labelExpr": "split(datum.label, '|')", "labelLimit": 0, "labelFontSize": 12,
+                       "labelOverlap": False}},
+        "yOffset": {"field": "clinic", "type": "nominal", "sort": names},
+        "x": {"field": "score", "type": "quantitative", "scale": {"domain": [0, 100]}, "title": "Score (0-100)"},
+    }
+    return {
+        "data": {"values": values},
+        "height": len(topics) * (max(len(names) * BAR, LINE * max(t.count("|") + 1 for t in topics)) + GAP),
+        "encoding": encoding,
+        "layer": [
+            {"mark": {"type": "bar"},
+             "encoding": {"color": {"field": "clinic", "type": "nominal", "sort": names, "title": None,
+                                    "legend": {"orient": "bottom", "columns": 1, "labelLimit": 0, "symbolType": "square"}}}},
+            {"mark": {"type": "text", "align": "left", "dx": 3, "fontSize": 10},
+             "encoding": {"text": {"field": "score", "type": "quantitative"}}},
+        ],
+    }
+
+
 def show(app: AppState, checklist: Checklist, results: list[ClinicResult], comparison: Comparison) -> None:
     st.header("Compare your clinics")
     if not results:
@@ -58,8 +99,9 @@ def show(app: AppState, checklist: Checklist, results: list[ClinicResult], compa
     )
     if not chart.empty:
         st.subheader("Topic scores")
-        height = max(240, 40 * len(chart) * max(1, len(results) // 2))
-        st.bar_chart(chart, stack=False, horizontal=True, y_label="Score (0-100)", height=height)
+        spec = topic_chart(results)
+        st.vega_lite_chart(spec=spec, width="stretch", height=spec["height"] + 90,  # + axis title and legend
+                           alt="Bar chart of each clinic's score in each topic; the same numbers are in the table below it.")
         with st.expander("The chart as a table (for screen readers)"):
             # All text: a column mixing numbers and "–" makes Arrow log a conversion traceback on the server.
             cells = chart.T.map(lambda v: "–" if pd.isna(v) else f"{v:.0f}")
