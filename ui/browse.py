@@ -29,7 +29,7 @@ from ui import heap
 
 QUESTIONS_ENV = "INJECTOR_CHECK_QUESTIONS"  # lets tests and checklist editors point the app at another folder
 
-FLAG_WORDS = {"critical": "🛑 Do not go ahead", "caution": "⚠️ Caution", "none": ""}
+FLAG_WORDS = {"critical": "🛑 Red flag: do not go ahead", "caution": "⚠️ Caution", "none": ""}  # as on the Questions screen
 SEVERITY_BOX = {"emergency": st.error, "warning": st.warning, "info": st.info}
 SEVERITY_ICON = {"emergency": "🚨", "warning": "⚠️", "info": "ℹ️"}
 

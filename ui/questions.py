@@ -15,7 +15,7 @@ from ui.state import AppState, publish
 from ui.text import plain
 
 ANSWERING_NOW = "answering now: progress below"
-FLAG_WORDS = {"critical": " 🛑 (red flag)", "caution": " ⚠️ (caution)", "none": ""}
+FLAG_WORDS = {"critical": " 🛑 (red flag: do not go ahead)", "caution": " ⚠️ (caution)", "none": ""}  # as on the Checklist screen
 
 
 def show(app: AppState, checklist: Checklist) -> None:
