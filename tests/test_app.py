@@ -149,8 +149,11 @@ def test_a_link_restores_everything(monkeypatch: pytest.MonkeyPatch) -> None:
     state = parse_answers(EXAMPLE.read_bytes(), "x", checklist)
     at = AppTest.from_file(APP, default_timeout=30)
     at.query_params["s"] = encode(state, checklist)
+    at.query_params["step"] = "Compare"
     at.run()
+    assert at.radio(key="step").value == "Compare"  # a reload comes back to the screen in the address
     go(at, "Clinics")
+    assert at.query_params["step"] == "Clinics"
     assert [t.value for t in at.text_input[:-1]] == [c.name for c in state.clinics]
     go(at, "Compare")
     assert "Not recommended" in at.table[0].value.to_string()

@@ -44,8 +44,9 @@ def test_full_flow_survives_a_reload_and_opens_elsewhere(server: str, browser) -
     link = page.url
     assert "?s=" in link
 
+    assert "step=Compare" in link
     page.reload()
-    page.get_by_role("heading", name="Injector Check").wait_for()
+    page.get_by_role("heading", name="Compare your clinics").wait_for()  # back on the screen the patient was on
     assert verdicts(page) == before
     step(page, "Clinics")
     names = [page.get_by_role("textbox", name="Clinic name").nth(i).input_value() for i in range(2)]

@@ -35,7 +35,10 @@ def main() -> None:
             st.markdown("\n".join(f"- {plain(n)}" for n in app.notices))
             st.button("OK, hide this", key="hide-notices", on_click=app.notices.clear)
 
-    step = st.radio("Go to", STEPS, horizontal=True, key="step", label_visibility="collapsed")
+    if state.STEP_PARAM not in st.session_state:  # a new session (a reload, a link): back to the screen in the address
+        wanted = st.query_params.get(state.STEP_PARAM)
+        st.session_state[state.STEP_PARAM] = wanted if wanted in STEPS else STEPS[0]
+    step = st.radio("Go to", STEPS, horizontal=True, key=state.STEP_PARAM, label_visibility="collapsed")
     show_step(step, app, checklist)
     state.publish(app, checklist)
 

@@ -196,19 +196,24 @@ def current(checklist: Checklist) -> AppState:
     return app
 
 
+STEP_PARAM = "step"  # the screen the patient is on, so a reload comes back to it
+
+
 def publish(app: AppState, checklist: Checklist) -> None:
-    """Put the answers into the address bar, if they changed."""
+    """Put the answers (and the screen the patient is on) into the address bar, if they changed."""
     if app.clinics:
         snapshot = app.snapshot()
         if snapshot != app.published or not app.link:
             app.link, app.published = encode(app.as_answers_file(), checklist), snapshot
-        if st.query_params.get(LINK_PARAM) != app.link:
-            st.query_params.from_dict({LINK_PARAM: app.link})
+        wanted = {LINK_PARAM: app.link}
     else:
         wanted = {"goal": app.goal, "jurisdiction": app.jurisdiction}
-        if dict(st.query_params.to_dict()) != wanted:
-            st.query_params.from_dict(wanted)
         app.link = ""
+    step = st.session_state.get(STEP_PARAM)
+    if step and step != "Start":
+        wanted[STEP_PARAM] = step
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
 
 
 def load_file(app: AppState, checklist: Checklist, raw: bytes, name: str) -> str:
