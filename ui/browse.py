@@ -139,14 +139,14 @@ def show_question(checklist: Checklist, question: Question, jurisdiction: Jurisd
 def show_checklist(checklist: Checklist, goal: Goal, jurisdiction: Jurisdiction) -> None:
     questions = checklist.applicable_questions(goal, jurisdiction)
     categories = checklist.categories_for(goal, jurisdiction)
-    st.header("What to check before you book")
+    st.header("What to check before you book", anchor=False)
     st.markdown(
         f"{len(questions)} questions in {len(categories)} topics for "
         f"**{GOAL_LABELS[goal].lower()}** in **{JURISDICTION_LABELS[jurisdiction]}**. "
         "Every question allows “Not sure”: that is a question to ask at the consultation, not a bad mark."
     )
     for category in categories:
-        st.subheader(category.title, divider="gray")
+        st.subheader(category.title, divider="gray", anchor=False)
         st.caption(category.description)
         for question in questions:
             if question.category == category.id:
@@ -155,7 +155,7 @@ def show_checklist(checklist: Checklist, goal: Goal, jurisdiction: Jurisdiction)
 
 def show_about(checklist: Checklist) -> None:
     meta = checklist.metadata
-    st.header("About this checklist")
+    st.header("About this checklist", anchor=False)
     st.markdown(
         f"Version {meta.version}, last reviewed {meta.last_reviewed:%d %B %Y}. "
         f"Written by {', '.join(meta.authors)}.\n\n"

@@ -11,7 +11,7 @@ from ui.text import plain
 
 
 def show(app: AppState, results: dict[int, ClinicResult]) -> None:
-    st.header("Your clinics")
+    st.header("Your clinics", anchor=False)
     st.caption(f"Add the clinics you are comparing (up to {MAX_CLINICS}). You can rename or remove them at any time.")
     for clinic in list(app.clinics):
         result = results.get(clinic.uid)

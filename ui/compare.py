@@ -86,19 +86,20 @@ def topic_chart(results: list[ClinicResult]) -> dict[str, Any]:
 
 
 def show(app: AppState, checklist: Checklist, results: list[ClinicResult], comparison: Comparison) -> None:
-    st.header("Compare your clinics")
+    st.header("Compare your clinics", anchor=False)
     if not results:
         st.info("Add clinics and answer some questions to see them side by side.")
         return
     st.markdown(f"**{comparison.robustness}**")
     st.caption("Safety first: a clinic with a red flag or an open safety question is listed last, whatever its fit score. "
-               "The fit score shows how each clinic fits the priorities you set, from the questions you answered.")
+               "The fit score shows how each clinic fits the priorities you set, from the questions you answered. "
+               "A 🛡️ marks a safety check.")
     st.table(matrix(app, checklist, results, comparison))
     chart = pd.DataFrame(
         {r.name: {c.title: c.score for c in r.categories if c.score is not None} for r in results}
     )
     if not chart.empty:
-        st.subheader("Topic scores")
+        st.subheader("Topic scores", anchor=False)
         spec = topic_chart(results)
         st.vega_lite_chart(spec=spec, width="stretch", height=spec["height"] + 90,  # + axis title and legend
                            alt="Bar chart of each clinic's score in each topic; the same numbers are in the table below it.")
@@ -109,14 +110,14 @@ def show(app: AppState, checklist: Checklist, results: list[ClinicResult], compa
 
 
 def detail(app: AppState, checklist: Checklist, results: dict[int, ClinicResult]) -> None:
-    st.header("Each clinic in detail")
+    st.header("Each clinic in detail", anchor=False)
     if not results:
         st.info("Add a clinic first.")
         return
     names = {c.uid: c.name for c in app.clinics}
     uid = st.selectbox("Clinic", list(names), format_func=lambda u: names[u], key=app.key("detail"))
     result = results[uid]
-    st.subheader(f"{VERDICT_ICON[result.verdict]} {VERDICT_TEXT[result.verdict]}")
+    st.subheader(f"{VERDICT_ICON[result.verdict]} {VERDICT_TEXT[result.verdict]}", anchor=False)
     if result.reasons:
         st.markdown("**Why:**\n" + "\n".join(f"- {r.question} — *{plain(r.answer)}*" for r in result.reasons))
     score = "no fit score yet" if result.score is None else f"fit score {result.score} out of 100"

@@ -16,12 +16,16 @@ from ui import browse, clinics, compare, printview, priorities, questions, share
 from ui.state import AppState
 from ui.text import plain
 
+FOCUS_STYLE = ("<style>label:has(input:focus-visible) { outline: 2px solid #15161b; outline-offset: 2px; "
+               "border-radius: 4px; }</style>")  # ours, fixed text: nothing a patient typed
 STEPS = ["Start", "Clinics", "Questions", "Priorities", "Compare", "Details", "Decide", "Print view", "Checklist"]
 
 
 def main() -> None:
     st.set_page_config(page_title="Injector Check", page_icon="🩺", layout="centered")
-    st.markdown("# Injector Check")
+    st.title("Injector Check", anchor=False)  # no "link to heading" tab stop
+    # Keyboard users need to see which radio has focus; Streamlit's own mark is a faint tint (about 1.2:1).
+    st.markdown(FOCUS_STYLE, unsafe_allow_html=True)
 
     checklist = browse.load_or_explain()
     app = state.current(checklist)

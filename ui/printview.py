@@ -49,7 +49,7 @@ def _html(app: AppState, checklist: Checklist, url: str) -> str:
 
 def show(app: AppState, checklist: Checklist) -> None:
     if not app.clinics:
-        st.header("Print view")
+        st.header("Print view", anchor=False)
         st.info("Add a clinic first: the summary is about the clinics you compare.")
         return
     url = st.context.url or "http://localhost:8501/"
@@ -61,30 +61,30 @@ def show(app: AppState, checklist: Checklist) -> None:
                             mime="text/html", on_click="ignore", key="html")
     cols[2].download_button("Download answers", data=lambda: answers_file_text(app), file_name="injector-check-answers.yaml",
                             mime="text/yaml", on_click="ignore", key="answers-file")
-    st.header(summary.title)
+    st.header(summary.title, anchor=False)
     st.caption(f"Made {summary.made} · Goal: {summary.goal} · Where: {summary.jurisdiction} · "
                f"Checklist {summary.checklist_version}, last reviewed {summary.last_reviewed}")
     st.error(f"**{summary.emergency.title}**\n\n{summary.emergency.text}", icon="🚨")
-    st.subheader("Your clinics compared")
+    st.subheader("Your clinics compared", anchor=False)
     st.markdown(plain(summary.robustness))
     st.table(pd.DataFrame([{"Order": c.rank, "Clinic": plain(c.name), "Verdict": f"{c.verdict_word}: {c.verdict_text}",
                             "Fit (0-100)": c.score, "Answered": c.completeness} for c in summary.clinics]).set_index("Order"))
     st.table(pd.DataFrame({plain(name): scores for name, scores in summary.matrix},
                          index=pd.Index(list(summary.topic_titles), name="Topic")))
     for clinic in summary.clinics:
-        st.subheader(plain(clinic.name))
+        st.subheader(plain(clinic.name), anchor=False)
         st.markdown(f"**{clinic.verdict_word}: {plain(clinic.headline)}** · fit score {clinic.score} · answered {clinic.completeness}")
         if clinic.to_ask:
             st.markdown("Questions to ask:\n" + "\n".join(f"{i}. {a.text} ({a.why})" for i, a in enumerate(clinic.to_ask, 1)))
         for note in clinic.notes:
             st.warning(f"**{note.title}.** {note.text}")
-    st.subheader("Your priorities")
+    st.subheader("Your priorities", anchor=False)
     st.table(pd.DataFrame(list(summary.priorities), columns=["Topic", "How much it matters to you"]).set_index("Topic"))
-    st.subheader(f"What the evidence says for {summary.goal.lower()}")
+    st.subheader(f"What the evidence says for {summary.goal.lower()}", anchor=False)
     for note in summary.evidence:
         st.info(f"**{note.title}.** {note.text}")
     st.markdown("**Sources**\n\n" + "\n".join(
         f"{i}. {s.title}. {s.publisher}. {s.where} (checked {s.checked})" for i, s in enumerate(summary.sources, 1)))
-    st.subheader("What this is")
+    st.subheader("What this is", anchor=False)
     st.markdown(f"{summary.disclaimer} {summary.conflicts}")
     st.code(summary.link, language=None, wrap_lines=True)

@@ -10,7 +10,7 @@ from ui.state import AppState
 
 
 def show(app: AppState, checklist: Checklist) -> None:
-    st.header("What matters most to you?")
+    st.header("What matters most to you?", anchor=False)
     st.markdown(
         "Say how much each topic matters to you. This changes each clinic's **fit score** only. "
         "It never changes the safety checks: a red flag is a red flag whatever you choose here."

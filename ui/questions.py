@@ -19,13 +19,14 @@ FLAG_WORDS = {"critical": " 🛑 (red flag: do not go ahead)", "caution": " ⚠�
 
 
 def show(app: AppState, checklist: Checklist) -> None:
+    st.header("Answer the questions", anchor=False)
     if not app.clinics:
-        st.header("Answer the questions")
         st.info("Add a clinic first (step “Clinics”), or try the example clinics on the start page.")
         return
     clinic = app.active_clinic()
     if clinic is None:
         return
+    st.caption("A 🛡️ marks a safety check. “Not sure” is always a fine answer: it becomes a question to ask.")
 
     def choose_clinic() -> None:
         app.active = st.session_state[app.key("clinic")]
@@ -62,7 +63,7 @@ def topic_section(app: AppState, checklist: Checklist, uid: int, category: Categ
         return
     done = app.progress(checklist, clinic)
     answered, counted = done.by_category.get(category.id, (0, 0))
-    st.markdown(f"## {category.title}\n\n{category.description}")
+    st.markdown(f"### {category.title}\n\n{category.description}")
     shown = [q for q in counted_questions(checklist, app.goal, app.jurisdiction, clinic.answers) if q.category == category.id]
     for question in shown:
         question_widget(app, checklist, uid, question)

@@ -18,7 +18,7 @@ MAX_UPLOAD_MB = 1
 
 
 def decide(app: AppState) -> None:
-    st.header("Are you ready to decide?")
+    st.header("Are you ready to decide?", anchor=False)
     st.markdown("Four quick questions (the SURE test, from the Ottawa decision guides). Only you see the answers.")
     replies = [st.radio(text, ["Yes", "No"], index=None, key=f"sure-{key}", horizontal=True) for key, text in SURE.items()]
     if None in replies:
@@ -34,7 +34,7 @@ def decide(app: AppState) -> None:
 
 
 def share(app: AppState, checklist: Checklist) -> None:
-    st.header("Save or share")
+    st.header("Save or share", anchor=False)
     st.markdown(
         "**The link holds all your answers.** Bookmark it to come back, or send it to someone you trust. "
         "Anyone with the link can see the clinic names and your answers; nothing is kept on our server."
