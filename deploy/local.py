@@ -19,7 +19,6 @@ import sys
 import tempfile
 import time
 import tomllib
-import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ DEPLOY = Path(__file__).resolve().parent
 ROOT = DEPLOY.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.serving import Server, free_port, serve  # noqa: E402 - after the path is set
+from tests.serving import Server, free_port, serve, wait_healthy  # noqa: E402 - after the path is set
 
 
 def find_nginx() -> str | None:
@@ -95,7 +94,7 @@ def cluster(processes: int = 2, port: int | None = None) -> Iterator[Cluster]:
         proxy = subprocess.Popen(command, start_new_session=True)  # noqa: S603 - fixed command
         try:
             url = f"http://127.0.0.1:{listen}"
-            _wait_for(url, proxy)
+            wait_healthy(url, proxy, timeout=30)
             yield Cluster(url, servers, proxy)
         finally:
             proxy.send_signal(signal.SIGQUIT)
@@ -104,19 +103,6 @@ def cluster(processes: int = 2, port: int | None = None) -> Iterator[Cluster]:
             except subprocess.TimeoutExpired:
                 proxy.kill()
                 proxy.wait()
-
-
-def _wait_for(url: str, proxy: subprocess.Popen[bytes], timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:  # noqa: S310 - loopback
-                if response.read() == b"ok":
-                    return
-        except OSError:
-            if proxy.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("nginx did not start or does not reach the app") from None
-            time.sleep(0.2)
 
 
 def main() -> int:

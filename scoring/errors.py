@@ -53,18 +53,20 @@ ENTRY_NAMES = {
 }
 
 
+MAX_INT_DIGITS = 18  # a longer run of digits is read as text (see yamlload), and refused as "a number N digits long"
+
+
+def short(text: str, limit: int = 40) -> str:
+    """A name or value as messages quote it: a pasted essay is cut, so the message stays readable."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def _show(value: Any) -> str:
     if isinstance(value, (dict, tuple, list)):
         return "a mapping" if isinstance(value, dict) else "a list"
     if value is None:
         return "nothing"
-    text = repr(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def short(text: str, limit: int = 40) -> str:
-    """A name as messages quote it: a pasted essay is cut, so the message stays readable."""
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+    return short(repr(value) if isinstance(value, str) else str(value))
 
 
 def describe_loc(data: Any, loc: tuple[str | int, ...]) -> str:
@@ -130,7 +132,7 @@ def message_for(error: Mapping[str, Any], data: Any, fields: set[str]) -> str:
     elif kind == "string_type":
         was = "true/false" if isinstance(value, bool) else "a number" if isinstance(value, int) else _show(value)
         text = f"'{field}' must be text but YAML read {was} here - put the value in quotes"
-    elif kind in {"int_type", "int_parsing"} and isinstance(value, str) and value.lstrip("+-").isdigit() and len(value) > 18:
+    elif kind in {"int_type", "int_parsing"} and isinstance(value, str) and value.lstrip("+-").isdigit() and len(value) > MAX_INT_DIGITS:
         text = f"'{field}' is a number {len(value)} digits long - write a small whole number"
     elif kind in {"int_type", "int_parsing"}:
         text = f"'{field}' must be a whole number, not {_show(value)} - write digits only, without quotes"

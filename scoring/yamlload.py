@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from scoring.errors import InputError, Problem
+from scoring.errors import MAX_INT_DIGITS, InputError, Problem
 
 try:  # libyaml is part of the PyYAML wheels; fall back only where it is missing
     from yaml import CSafeLoader as _EventLoader
@@ -57,9 +57,6 @@ class Loaded:
             if line is not None:
                 return line
         return 1
-
-
-MAX_INT_DIGITS = 18
 
 
 def _resolve_plain(value: str) -> Any:

@@ -63,3 +63,20 @@ def verdicts(page) -> str:  # type: ignore[no-untyped-def]
 def screenshot(page, name: str) -> None:  # type: ignore[no-untyped-def]
     ARTEFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTEFACTS / f"{name}.png"))
+
+
+def two_clinic_flow(page) -> str:  # type: ignore[no-untyped-def]
+    """Jawline: add "Derm One" and "Spa Two", answer where each injects (a clinic, a home); the Compare verdict row."""
+    page.get_by_text("Jawline slimming", exact=True).click()
+    add_clinic(page, "Derm One")
+    add_clinic(page, "Spa Two")
+    step(page, "Questions")
+    choose(page, "Which clinic are you answering for?", "Derm One")
+    choose(page, "Topic", "Sterile, licensed setting")
+    answer(page, "Where will the injections be given?", "A hospital, or a medical or dental clinic")
+    page.get_by_text("this topic 1 of 4 answered").wait_for()
+    page.get_by_text("Sterile, licensed setting 1/4").wait_for()  # per-topic progress updates with the answer
+    choose(page, "Which clinic are you answering for?", "Spa Two")
+    choose(page, "Topic", "Sterile, licensed setting")
+    answer(page, "Where will the injections be given?", "A home (theirs or mine)")
+    return verdicts(page)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browsing import ROOT, add_clinic, answer, choose, open_app, screenshot, step, verdicts
+from tests.browsing import ROOT, add_clinic, open_app, screenshot, step, two_clinic_flow, verdicts
 from tests.serving import serve
 
 pytestmark = pytest.mark.browser
@@ -26,19 +26,7 @@ def server() -> Iterator[str]:
 
 def test_full_flow_survives_a_reload_and_opens_elsewhere(server: str, browser) -> None:  # type: ignore[no-untyped-def]
     context, page = open_app(browser, server)
-    page.get_by_text("Jawline slimming", exact=True).click()
-    add_clinic(page, "Derm One")
-    add_clinic(page, "Spa Two")
-    step(page, "Questions")
-    choose(page, "Which clinic are you answering for?", "Derm One")
-    choose(page, "Topic", "Sterile, licensed setting")
-    answer(page, "Where will the injections be given?", "A hospital, or a medical or dental clinic")
-    page.get_by_text("this topic 1 of 4 answered").wait_for()
-    page.get_by_text("Sterile, licensed setting 1/4").wait_for()  # per-topic progress updates with the answer
-    choose(page, "Which clinic are you answering for?", "Spa Two")
-    choose(page, "Topic", "Sterile, licensed setting")
-    answer(page, "Where will the injections be given?", "A home (theirs or mine)")
-    before = verdicts(page)
+    before = two_clinic_flow(page)
     assert "Check before booking" in before and "Not recommended" in before
     screenshot(page, "compare-phone")
     link = page.url

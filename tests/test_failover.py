@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from deploy.local import cluster, find_nginx
-from tests.browsing import add_clinic, answer, choose, open_app, screenshot, step, verdicts
+from tests.browsing import open_app, screenshot, step, two_clinic_flow, verdicts
 
 pytestmark = pytest.mark.browser
 
@@ -42,17 +42,7 @@ def test_stopping_the_serving_process_loses_nothing(browser) -> None:  # type: i
     require_nginx()
     with cluster(processes=2) as running:
         context, page = open_app(browser, running.url)
-        page.get_by_text("Jawline slimming", exact=True).click()
-        add_clinic(page, "Derm One")
-        add_clinic(page, "Spa Two")
-        step(page, "Questions")
-        choose(page, "Which clinic are you answering for?", "Derm One")
-        choose(page, "Topic", "Sterile, licensed setting")
-        answer(page, "Where will the injections be given?", "A hospital, or a medical or dental clinic")
-        choose(page, "Which clinic are you answering for?", "Spa Two")
-        choose(page, "Topic", "Sterile, licensed setting")
-        answer(page, "Where will the injections be given?", "A home (theirs or mine)")
-        before = verdicts(page)
+        before = two_clinic_flow(page)
         assert "Check before booking" in before and "Not recommended" in before
 
         serving = [s for s in running.servers if established(s.port)]

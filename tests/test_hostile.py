@@ -201,6 +201,20 @@ def test_the_app_shows_hostile_names_only_as_escaped_text(app: AppTest, names: l
     assert clinic_names(app) == names
 
 
+def test_hostile_names_with_answers_reach_no_markdown_unescaped(monkeypatch: pytest.MonkeyPatch, checklist: Checklist) -> None:
+    """With answers, the sentences that quote clinic names (who fits best, what would change it) appear too."""
+    monkeypatch.delenv(QUESTIONS_ENV, raising=False)
+    names = [n for n in MARKUP if SPECIAL & set(n)][:3]
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["s"] = encode(state_with(checklist, names), checklist)
+    at.run()
+    for step in STEPS:
+        go(at, step)
+        for body in shown_as_markdown(at):
+            for name in names:
+                assert name not in body, f"{step}: {name!r} reached markdown unescaped in {body[:200]!r}"
+
+
 @pytest.mark.parametrize("case", REFUSED, ids=lambda c: c["kind"])
 def test_the_app_refuses_names_that_cannot_be_names(app: AppTest, case: dict[str, str]) -> None:
     add(app, "Keep Me")

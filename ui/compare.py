@@ -90,7 +90,7 @@ def show(app: AppState, checklist: Checklist, results: list[ClinicResult], compa
     if not results:
         st.info("Add clinics and answer some questions to see them side by side.")
         return
-    st.markdown(f"**{comparison.robustness}**")
+    st.markdown(f"**{plain(comparison.robustness)}**")  # it quotes clinic names
     st.caption("Safety first: a clinic with a red flag or an open safety question is listed last, whatever its fit score. "
                "The fit score shows how each clinic fits the priorities you set, from the questions you answered. "
                "A 🛡️ marks a safety check.")
