@@ -26,16 +26,17 @@ import hashlib
 import json
 import re
 import zlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from pydantic import ValidationError
 
 from scoring.answers import MAX_CLINICS, AnswersFile, check_against
 from scoring.checklist import Checklist
 from scoring.errors import InputError
-from scoring.models import GOALS, JURISDICTIONS
+from scoring.models import GOALS, JURISDICTIONS, Goal, Jurisdiction
 
 FORMAT = 1
 MAX_LINK = 6000
@@ -109,7 +110,28 @@ def _varint(n: int) -> bytes:
             return bytes(out)
 
 
-def encode(state: AnswersFile, checklist: Checklist) -> str:
+class _NamedAnswers(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def answers(self) -> Mapping[str, str]: ...
+
+
+class Shareable(Protocol):
+    """What a link holds: an ``AnswersFile``, or the app's state as it is (valid already: it is
+    only changed through checked names and the checklist's own options), without re-validating it."""
+
+    @property
+    def goal(self) -> Goal: ...
+    @property
+    def jurisdiction(self) -> Jurisdiction: ...
+    @property
+    def priorities(self) -> Mapping[str, int]: ...
+    @property
+    def clinics(self) -> Sequence[_NamedAnswers]: ...
+
+
+def encode(state: Shareable, checklist: Checklist) -> str:
     layout = layout_of(checklist)
     positions = checklist.memo("positions", lambda: {qid: (i, opts) for i, (qid, opts) in enumerate(layout.questions)})
     out = bytearray(checklist.memo("fingerprint", lambda: layout.fingerprint))

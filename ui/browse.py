@@ -118,7 +118,7 @@ def _cite(checklist: Checklist, source_ids: tuple[str, ...]) -> str:
 
 def show_question(checklist: Checklist, question: Question, jurisdiction: Jurisdiction) -> None:
     marker = "🛡️ Safety check · " if question.safety_critical else ""
-    st.markdown(f"#### {marker}{question.text}")
+    st.markdown(f"#### {marker}{question.text}", anchors=False)
     lines = []
     for option in question.options:
         flag = FLAG_WORDS[option.flag]

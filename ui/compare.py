@@ -122,17 +122,17 @@ def detail(app: AppState, checklist: Checklist, results: dict[int, ClinicResult]
         st.markdown("**Why:**\n" + "\n".join(f"- {r.question} — *{plain(r.answer)}*" for r in result.reasons))
     score = "no fit score yet" if result.score is None else f"fit score {result.score} out of 100"
     st.markdown(f"{score}; {result.answered} of {result.counted} questions answered ({result.completeness}%).")
-    st.markdown("#### Questions to ask at the consultation")
+    st.markdown("#### Questions to ask at the consultation", anchors=False)
     if result.to_ask:
         st.markdown("\n".join(f"{i}. {a.ask}{' 🛡️' if a.safety_critical else ''} — *{WHY_LABELS[a.why]}*"
                               for i, a in enumerate(result.to_ask, 1)))
     else:
         st.markdown("Nothing left to ask: every question has an answer with no caution.")
-    st.markdown("#### Score by topic")
+    st.markdown("#### Score by topic", anchors=False)
     for c in result.categories:
         with st.expander(f"{c.title}: {_score(c.score)} ({c.answered} of {c.counted} answered)"):
             st.table(pd.DataFrame({"Question": [x.question for x in c.lines], "Answer": [x.answer for x in c.lines],
                                    "Points": [x.explanation for x in c.lines]}), hide_index=True)
-    st.markdown("#### Safety notes for this clinic")
+    st.markdown("#### Safety notes for this clinic", anchors=False)
     for note in result.notes:
         show_note(checklist, note)

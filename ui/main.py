@@ -16,16 +16,17 @@ from ui import browse, clinics, compare, printview, priorities, questions, share
 from ui.state import AppState
 from ui.text import plain
 
+# Ours, fixed text (nothing a patient typed). Keyboard users need to see which radio has focus: Streamlit's own
+# mark is a faint tint (about 1.2:1).
 FOCUS_STYLE = ("<style>label:has(input:focus-visible) { outline: 2px solid #15161b; outline-offset: 2px; "
-               "border-radius: 4px; }</style>")  # ours, fixed text: nothing a patient typed
+               "border-radius: 4px; }</style>")
 STEPS = ["Start", "Clinics", "Questions", "Priorities", "Compare", "Details", "Decide", "Print view", "Checklist"]
 
 
 def main() -> None:
     st.set_page_config(page_title="Injector Check", page_icon="🩺", layout="centered")
-    st.title("Injector Check", anchor=False)  # no "link to heading" tab stop
-    # Keyboard users need to see which radio has focus; Streamlit's own mark is a faint tint (about 1.2:1).
-    st.markdown(FOCUS_STYLE, unsafe_allow_html=True)
+    # One element (every rerun builds it); no "link to heading" anchor, a Tab stop named the same under every heading.
+    st.markdown(f"{FOCUS_STYLE}\n\n# Injector Check", unsafe_allow_html=True, anchors=False)
 
     checklist = browse.load_or_explain()
     app = state.current(checklist)

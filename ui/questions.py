@@ -7,6 +7,7 @@ which updates the topic's and the clinic's progress and the link in the address 
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from scoring import Checklist
 from scoring.evaluate import counted_questions
@@ -19,14 +20,15 @@ FLAG_WORDS = {"critical": " 🛑 (red flag: do not go ahead)", "caution": " ⚠�
 
 
 def show(app: AppState, checklist: Checklist) -> None:
-    st.header("Answer the questions", anchor=False)
     if not app.clinics:
+        st.header("Answer the questions", anchor=False)
         st.info("Add a clinic first (step “Clinics”), or try the example clinics on the start page.")
         return
     clinic = app.active_clinic()
     if clinic is None:
         return
-    st.caption("A 🛡️ marks a safety check. “Not sure” is always a fine answer: it becomes a question to ask.")
+    st.markdown("## Answer the questions\n\n"  # one element with its note: every answer's full rerun builds it
+                ":small[A 🛡️ marks a safety check. “Not sure” is always a fine answer: it becomes a question to ask.]", anchors=False)
 
     def choose_clinic() -> None:
         app.active = st.session_state[app.key("clinic")]
@@ -63,7 +65,7 @@ def topic_section(app: AppState, checklist: Checklist, uid: int, category: Categ
         return
     done = app.progress(checklist, clinic)
     answered, counted = done.by_category.get(category.id, (0, 0))
-    st.markdown(f"### {category.title}\n\n{category.description}")
+    st.markdown(f"### {category.title}\n\n{category.description}", anchors=False)
     shown = [q for q in counted_questions(checklist, app.goal, app.jurisdiction, clinic.answers) if q.category == category.id]
     for question in shown:
         question_widget(app, checklist, uid, question)
@@ -71,7 +73,14 @@ def topic_section(app: AppState, checklist: Checklist, uid: int, category: Categ
                           for c in checklist.categories_for(app.goal, app.jurisdiction))
     st.caption(f"Progress: this topic {answered} of {counted} answered; this clinic {done.answered} of {done.counted}.  \n"
                f"By topic: {by_topic}")
-    publish(app, checklist)
+    if _rerun_alone():  # a full run publishes once, at its end
+        publish(app, checklist)
+
+
+def _rerun_alone() -> bool:
+    """True when only this section reruns (an answer), not the whole script."""
+    ctx = get_script_run_ctx()
+    return bool(ctx and ctx.fragment_ids_this_run)
 
 
 def question_widget(app: AppState, checklist: Checklist, uid: int, question: Question) -> None:

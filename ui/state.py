@@ -204,7 +204,7 @@ def publish(app: AppState, checklist: Checklist) -> None:
     if app.clinics:
         snapshot = app.snapshot()
         if snapshot != app.published or not app.link:
-            app.link, app.published = encode(app.as_answers_file(), checklist), snapshot
+            app.link, app.published = encode(app, checklist), snapshot  # no re-validation on every answer
         wanted = {LINK_PARAM: app.link}
     else:
         wanted = {"goal": app.goal, "jurisdiction": app.jurisdiction}
