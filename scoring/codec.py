@@ -131,6 +131,14 @@ class Shareable(Protocol):
     def clinics(self) -> Sequence[_NamedAnswers]: ...
 
 
+def _compress(payload: bytes) -> bytes:
+    """zlib at level 9 with a 4 KB window and small hash tables: links are a few hundred bytes, and zlib's
+    defaults would set up about 256 KB of state on every answer. Same output size on our payloads, and any
+    zlib reader (``zlib.decompress`` included) reads it."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 12, 3)
+    return packer.compress(payload) + packer.flush()
+
+
 def encode(state: Shareable, checklist: Checklist) -> str:
     layout = layout_of(checklist)
     positions = checklist.memo("positions", lambda: {qid: (i, opts) for i, (qid, opts) in enumerate(layout.questions)})
@@ -148,7 +156,7 @@ def encode(state: Shareable, checklist: Checklist) -> str:
             index, options = positions[qid]
             row[index] = options.index(oid) + 1
         out += row
-    raw = bytes([FORMAT]) + zlib.compress(bytes(out), 9)
+    raw = bytes([FORMAT]) + _compress(bytes(out))
     return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
 
 

@@ -41,6 +41,16 @@ def test_links_are_compact(checklist: Checklist) -> None:
     assert len(encode(full_state(checklist, 8), checklist)) < 2000
 
 
+def test_links_made_with_zlib_defaults_still_open(checklist: Checklist) -> None:
+    """Links are compressed with a 4 KB window; links made earlier with zlib's defaults open the same."""
+    state = full_state(checklist, 8)
+    link = encode(state, checklist)
+    raw = base64.urlsafe_b64decode(link + "=" * (-len(link) % 4))
+    before = base64.urlsafe_b64encode(bytes([raw[0]]) + zlib.compress(zlib.decompress(raw[1:]), 9)).rstrip(b"=").decode()
+    assert before != link
+    assert decode(before, checklist).state == state
+
+
 def test_the_shipped_layout_is_registered(checklist: Checklist) -> None:
     current = layout_of(checklist)
     assert current.fingerprint in known_layouts(), (

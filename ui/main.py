@@ -24,7 +24,8 @@ STEPS = ["Start", "Clinics", "Questions", "Priorities", "Compare", "Details", "D
 
 
 def main() -> None:
-    st.set_page_config(page_title="Injector Check", page_icon="🩺", layout="centered")
+    if state.first_run():  # the browser keeps the title and icon through reruns; a new session sets them again
+        st.set_page_config(page_title="Injector Check", page_icon="🩺", layout="centered")
     # One element (every rerun builds it); no "link to heading" anchor, a Tab stop named the same under every heading.
     st.markdown(f"{FOCUS_STYLE}\n\n# Injector Check", unsafe_allow_html=True, anchors=False)
 

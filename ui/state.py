@@ -170,6 +170,11 @@ def _name_key(name: str) -> str:
 # -- the session and the address bar -------------------------------------------------------
 
 
+def first_run() -> bool:
+    """True until this browser session has its state (its first run, or one stopped before that)."""
+    return _KEY not in st.session_state
+
+
 def current(checklist: Checklist) -> AppState:
     """This session's state, restored from the link on its first run or when the link changes."""
     app: AppState | None = st.session_state.get(_KEY)
