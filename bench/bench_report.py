@@ -22,6 +22,7 @@ from streamlit.testing.v1 import AppTest
 
 from bench.timing import exact_apptest_wait, median_ms
 from report import build_summary, render_html, render_pdf
+from report import pdf as pdf_module
 from report.summary import qr_matrix
 from scoring import load_checklist
 from scoring.answers import AnswersFile, parse_answers
@@ -31,6 +32,18 @@ from scoring.codec import encode
 def verdict(label: str, ms: float, rerun: float, target: float) -> None:
     ratio = ms / rerun
     print(f"  {label:9s} {ms:7.1f} ms  = {ratio:.2f} reruns (target <= {target:g}: {'met' if ratio <= target else 'NOT MET'})")
+
+
+def one_line_pdf() -> bytes:
+    """The floor under any summary PDF: one line of text in each of the two bundled fonts, set up as render_pdf does."""
+    pdf = pdf_module._Pdf(format="A4")
+    for style, path in (("", pdf_module.REGULAR), ("B", pdf_module.BOLD)):
+        pdf.add_font_once(style, path)
+    pdf.add_page()
+    for style, y in (("", 20), ("B", 30)):
+        pdf.set_font("DejaVu", style, 10)
+        pdf.text(20, y, "Injector Check summary")
+    return bytes(pdf.output())
 
 
 def main(rounds: int = 10) -> int:
@@ -74,11 +87,11 @@ def main(rounds: int = 10) -> int:
         qr_matrix.cache_clear()
         render_html(build_summary(checklist, state, base))
 
-    for warm in (pdf_click, html_click, pdf_cold, html_cold, rerun):
+    for warm in (pdf_click, html_click, pdf_cold, html_cold, one_line_pdf, rerun):
         warm()
     r = median_ms(lambda _: rerun(), rounds)
     times = {}
-    for build in (pdf_click, html_click, pdf_cold, html_cold):
+    for build in (pdf_click, html_click, pdf_cold, html_cold, one_line_pdf):
         times[build.__name__] = median_ms(lambda _, build=build: build(), rounds)  # type: ignore[misc]
     r = (r + median_ms(lambda _: rerun(), rounds)) / 2  # before and after, against drift
     print("printable summary of 8 clinics, against the app's busiest rerun (8 clinics entered)")
@@ -90,6 +103,8 @@ def main(rounds: int = 10) -> int:
     print("  from an answers file, as `python -m report` (evaluation, QR code, rendering):")
     verdict(" PDF", times["pdf_cold"], r, 1)
     verdict(" HTML", times["html_cold"], r, 0.1)
+    floor = times["one_line_pdf"]
+    print(f"  the floor: a one-line PDF in the two bundled fonts (fpdf2's per-font output) {floor:.1f} ms = {floor / r:.2f} reruns")
     return 0
 
 
