@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browsing import ROOT, add_clinic, open_app, screenshot, step, two_clinic_flow, verdicts
+from tests.browsing import ROOT, add_clinic, answer, choose, open_app, screenshot, step, two_clinic_flow, verdicts
 from tests.serving import serve
 
 pytestmark = pytest.mark.browser
@@ -47,6 +47,31 @@ def test_full_flow_survives_a_reload_and_opens_elsewhere(server: str, browser) -
     screenshot(fresh, "questions-desktop")
     other.close()
     context.close()
+
+
+def test_an_answer_alone_puts_itself_in_the_address(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    """Answering reruns only the topic section; that section must update the link itself (a full run does it at
+    its end). Read the address after nothing but an answer, and decode it."""
+    from urllib.parse import parse_qs, urlparse
+
+    from scoring import load_checklist
+    from scoring.codec import decode
+
+    checklist = load_checklist()
+    question = checklist.question("setting-type")
+    assert question is not None
+    home = next(o.id for o in question.options if o.label == "A home (theirs or mine)")
+    context, page = open_app(browser, server)
+    page.get_by_text("Jawline slimming", exact=True).click()
+    add_clinic(page, "Derm One")
+    step(page, "Questions")
+    choose(page, "Topic", "Sterile, licensed setting")
+    answer(page, "Where will the injections be given?", "A home (theirs or mine)")
+    page.get_by_text("this topic 1 of").wait_for()
+    page.wait_for_function("() => new URLSearchParams(location.search).has('s')", timeout=10_000)
+    link = parse_qs(urlparse(page.url).query)["s"][0]
+    context.close()
+    assert decode(link, checklist).state.clinics[0].answers == {"setting-type": home}
 
 
 def test_hostile_clinic_names_are_shown_as_text_and_run_nothing(server: str, browser) -> None:  # type: ignore[no-untyped-def]
