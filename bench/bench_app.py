@@ -11,17 +11,9 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 from streamlit.testing.v1 import AppTest
 
 from bench.timing import exact_apptest_wait, median_ms
+from tests.serving import CHROMIUM_ARGS, find_chromium, serve
 
 RERUN_TARGET, CLICK_TARGET = 1.3, 1.5
 BLOCKS = 7
@@ -129,42 +122,19 @@ def poll_effect(rounds: int) -> None:
     print(f"     AppTest as shipped: {shipped[1] - shipped[0]:+.2f} ms; waiting on the run: {exact[1] - exact[0]:+.2f} ms")
 
 
-@contextmanager
-def served(script: Path, cwd: Path) -> Iterator[str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true", "--server.address", "127.0.0.1",
-               "--server.port", str(port), "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:  # noqa: S310 - local
-                    if response.read() == b"ok":
-                        break
-            except OSError:
-                time.sleep(0.2)
-        yield url
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=20)
-
-
 def click_ratio(rounds: int) -> float | None:
-    chromium = next((p for p in ("/usr/bin/chromium", os.environ.get("CHROMIUM", "")) if p and Path(p).exists()), None)
+    chromium = find_chromium()
     if chromium is None:
         print("2. click to updated progress: skipped, no Chromium found (apt-get install chromium)")
         return None
     from playwright.sync_api import sync_playwright
 
-    args = ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as p:
         minimal = Path(folder) / "minimal.py"
         minimal.write_text(MINIMAL_APP, encoding="utf-8")
-        browser = p.chromium.launch(executable_path=chromium, args=args)
-        with served(ROOT / "app.py", ROOT) as app_url, served(minimal, Path(folder)) as minimal_url:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        with serve(ROOT / "app.py", ROOT) as app, serve(minimal, Path(folder)) as mini_server:
+            app_url, minimal_url = app.url, mini_server.url
             page = browser.new_page(viewport={"width": 1280, "height": 1600})
             page.goto(app_url)
             page.get_by_text("Jawline slimming", exact=True).click()

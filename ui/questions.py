@@ -15,19 +15,20 @@ from scoring.models import Category, Jurisdiction, Question
 from ui.state import AppState, publish
 from ui.text import plain
 
+HEADING = "Answer the questions"
 ANSWERING_NOW = "answering now: progress below"
 FLAG_WORDS = {"critical": " 🛑 (red flag: do not go ahead)", "caution": " ⚠️ (caution)", "none": ""}  # as on the Checklist screen
 
 
 def show(app: AppState, checklist: Checklist) -> None:
     if not app.clinics:
-        st.header("Answer the questions", anchor=False)
+        st.header(HEADING, anchor=False)
         st.info("Add a clinic first (step “Clinics”), or try the example clinics on the start page.")
         return
     clinic = app.active_clinic()
     if clinic is None:
         return
-    st.markdown("## Answer the questions\n\n"  # one element with its note: every answer's full rerun builds it
+    st.markdown(f"## {HEADING}\n\n"  # one element with its note: every answer's full rerun builds it
                 ":small[A 🛡️ marks a safety check. “Not sure” is always a fine answer: it becomes a question to ask.]", anchors=False)
 
     def choose_clinic() -> None:

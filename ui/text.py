@@ -1,8 +1,9 @@
 """Showing what a person typed (clinic names) as text, and nothing else.
 
-Streamlit renders markdown in ``st.markdown``, headings, and widget labels and options, so a
-name such as ``**x**``, ``[a](javascript:...)`` or ``<img src=x onerror=...>`` must be escaped
-before it goes into any of them. Tables and ``st.text`` show text as it is and need nothing.
+Streamlit renders markdown in ``st.markdown``, headings, widget labels and options, and in
+``st.table`` cells and headers, so a name such as ``**x**``, ``[a](javascript:...)`` or
+``<img src=x onerror=...>`` must be escaped before it goes into any of them. ``st.text`` and
+``st.code`` show text as it is.
 """
 
 from __future__ import annotations
