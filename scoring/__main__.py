@@ -1,4 +1,4 @@
-"""Command line: ``python -m scoring validate|questions|evaluate|link|layout|schema``.
+"""Command line: ``python -m scoring validate|questions|evaluate|review|link|open|layout|schema``.
 
 Exit 0 on success; exit 1 with one ``path:line: message`` line per problem on bad input;
 exit 2 on a wrong command line (argparse's convention). Never a traceback for bad input.
@@ -12,12 +12,15 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from scoring.answers import parse_answers
+import yaml
+
+from scoring.answers import answers_as_data, parse_answers
 from scoring.checklist import Checklist, load_checklist
-from scoring.codec import LINK_PARAM, encode, layout_of
+from scoring.codec import LINK_PARAM, decode, encode, layout_of, link_param
 from scoring.errors import InputError
 from scoring.models import GOALS, JURISDICTIONS, ChecklistFile, Goal, Jurisdiction, Question
 from scoring.results import clinics_text, evaluate_state, evaluation_as_data
+from scoring.review import review_text
 from scoring.yamlload import MAX_BYTES
 
 
@@ -33,10 +36,16 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("evaluate", help="verdicts, fit scores and questions to ask for an answers file")
     evaluate.add_argument("answers", metavar="ANSWERS", help="answers file (YAML or JSON)")
     evaluate.add_argument("--format", choices=("text", "json"), default="text")
+    review = sub.add_parser("review", help="print the safety model: every flagged answer, its flag, when, why and sources")
+    review.add_argument("--goal", choices=GOALS)
+    review.add_argument("--jurisdiction", choices=JURISDICTIONS)
     link = sub.add_parser("link", help="print the query string (s=...) that opens the app with these answers")
     link.add_argument("answers", metavar="ANSWERS", help="answers file (YAML or JSON)")
+    opened = sub.add_parser("open", help="print the answers file a link holds (a whole address, or s=...)")
+    opened.add_argument("link", metavar="LINK", help="the app's address with ?s=..., or just s=...")
+    opened.add_argument("--format", choices=("yaml", "json"), default="yaml")
     layout = sub.add_parser("layout", help="print the current checklist layout line for scoring/layouts.jsonl")
-    for command in (questions, evaluate, link, layout):
+    for command in (questions, evaluate, review, link, opened, layout):
         command.add_argument(
             "--checklist", action="append", default=[], metavar="PATH", help="checklist files or folders (default: questions/)"
         )
@@ -52,6 +61,7 @@ def question_as_dict(q: Question, jurisdiction: Jurisdiction) -> dict[str, Any]:
         "why": q.why,
         "how_to_check": q.how_to_check.for_jurisdiction(jurisdiction),
         "ask": q.ask,
+        "when": q.when,
         "options": [{"id": o.id, "label": o.label, "points": o.points, "flag": o.flag} for o in q.options],
         "unsure": q.unsure,
         "safety_critical": q.safety_critical,
@@ -68,7 +78,7 @@ def _questions_text(checklist: Checklist, goal: Goal, jurisdiction: Jurisdiction
             if q.category != category.id:
                 continue
             mark = " [safety]" if q.safety_critical else ""
-            lines.append(f"\n{q.text}{mark}  ({q.id})")
+            lines.append(f"\n{q.text}{mark}  ({q.id}; {q.when})")
             lines.extend(f"  - {o.label}" + (f"  [{o.flag}]" if o.flag != "none" else "") for o in q.options)
             lines.append(f"  Why: {q.why}")
             lines.append(f"  How to check: {q.how_to_check.for_jurisdiction(jurisdiction)}")
@@ -86,10 +96,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         checklist = load_checklist(paths)
         if args.command in ("evaluate", "link"):
             state = parse_answers(_read_answers(args.answers), args.answers, checklist)
+        if args.command == "open":
+            restored = decode(link_param(args.link), checklist)
     except InputError as exc:
         for problem in exc.problems:
             print(problem)
         return 1
+    if args.command == "open":
+        for sentence in restored.lost:
+            print(sentence, file=sys.stderr)
+        data = answers_as_data(restored.state)
+        if args.format == "json":
+            print(json.dumps(data, indent=2, ensure_ascii=False))
+        else:
+            print(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), end="")
+        return 0
+    if args.command == "review":
+        print(review_text(checklist, args.goal, args.jurisdiction))
+        return 0
     if args.command == "evaluate":
         if args.format == "json":
             print(json.dumps(evaluation_as_data(checklist, state), indent=2, ensure_ascii=False))

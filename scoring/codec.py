@@ -190,6 +190,18 @@ def _bad(why: str) -> InputError:
     return InputError.one(_WHERE, 1, f"this link cannot be read: {why} - copy the whole link again, or load an answers file instead")
 
 
+def link_param(text: str) -> str:
+    """The ``s`` value of a whole address (``https://host/?goal=...&s=...``), of ``s=...``, or of the bare value."""
+    text = text.strip()
+    query = text.split("?", 1)[1] if "?" in text else text
+    for part in query.split("#", 1)[0].split("&"):
+        if part.startswith(f"{LINK_PARAM}="):
+            return part[len(LINK_PARAM) + 1 :]
+    if "=" in query or "://" in text:
+        raise _bad(f"it has no '{LINK_PARAM}=' part")
+    return query
+
+
 def _unpack(link: str) -> bytes:
     link = link.strip()
     if link.startswith(f"{LINK_PARAM}="):

@@ -1,12 +1,18 @@
-"""Compare 1-8 clinics: an order, ties shown as ties, and how robust the lead is.
+"""Compare 1-8 clinics: an order, ties shown as ties, who may be named, and how robust that is.
 
-Rules:
-- Clinics without a gate come first, ordered by fit score (no score last); then "check before
-  booking"; then "not recommended". Equal group and score share a rank; ties keep the order
-  the patient entered the clinics in, never the name.
-- The lead: the clinics with the top fit score among those with a fit verdict (no gate, enough answers).
-- Robustness: for each category, set that one priority to each other value 0-3 (all else as
-  set) and see whether the lead changes; report the smallest change that does, per category.
+Rules (docs/verdicts.md, "Comparing clinics"):
+- Order: clinics with a fit verdict or ``check_at_visit``, by fit score; then ``incomplete``; then
+  ``verify_first`` (both by fit score); then ``not_recommended`` (one shared place: a red flag is not
+  ranked on fit). Equal group and score share a rank; ties keep the order the patient entered the
+  clinics in, never the name.
+- Who may be named as fitting the priorities most closely: a clinic with no red flag, nothing left
+  to check before booking, enough answers to judge fit (or only visit checks left), and a fit of 60
+  or more; among those, the top fit score (ties are all named). Otherwise nobody is named, and the
+  comparison says why and what would change that.
+- Robustness: for each category, set that one priority to each other value 0-3 (all else as set)
+  and see whether the lead changes; report the smallest change that does, per category. And learning
+  the answers still open could change the lead wherever another clinic's fit range reaches above the
+  low end of a leader's range.
 - Wording speaks of fit with the priorities the patient set; it never calls a clinic "the best".
 """
 
@@ -16,10 +22,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from scoring.checklist import Checklist
-from scoring.evaluate import DEFAULT_PRIORITY, PRIORITY_LABELS, ClinicResult, Verdict, evaluate_clinic, fit_score
+from scoring.evaluate import DEFAULT_PRIORITY, FAIR, PRIORITY_LABELS, ClinicResult, Verdict, evaluate_clinic, fit_score
 from scoring.models import Goal, Jurisdiction
 
-_GROUP = {Verdict.NOT_RECOMMENDED: 2, Verdict.VERIFY_FIRST: 1}
+_GROUP = {Verdict.INCOMPLETE: 1, Verdict.VERIFY_FIRST: 2, Verdict.NOT_RECOMMENDED: 3}
 
 
 @dataclass(frozen=True)
@@ -41,10 +47,21 @@ class Shift:
 
 
 @dataclass(frozen=True)
+class Challenger:
+    """A clinic that could fit more closely than a leader once its open answers are known."""
+
+    name: str
+    verdict: Verdict
+    high: int  # the top of its fit range
+    open_count: int  # its questions still open
+
+
+@dataclass(frozen=True)
 class Comparison:
     ranking: tuple[Ranked, ...]
     leaders: tuple[str, ...]
     shifts: tuple[Shift, ...]
+    challengers: tuple[Challenger, ...] = ()
 
     @property
     def robustness(self) -> str:
@@ -52,8 +69,10 @@ class Comparison:
 
 
 def _key(result: ClinicResult) -> tuple[int, int]:
-    score = -1 if result.score is None else result.score
-    return (_GROUP.get(result.verdict, 0), -score)
+    group = _GROUP.get(result.verdict, 0)
+    if group == 3:
+        return (group, 0)
+    return (group, -(result.score or 0))
 
 
 def rank(results: Sequence[ClinicResult]) -> tuple[Ranked, ...]:
@@ -68,21 +87,36 @@ def rank(results: Sequence[ClinicResult]) -> tuple[Ranked, ...]:
     return tuple(ranked)
 
 
-def leaders(results: Sequence[ClinicResult], priorities: Mapping[str, int] | None = None) -> tuple[str, ...]:
-    """Who leads on fit among clinics with a fit verdict; with ``priorities``, as if the patient had set those.
+def may_lead(result: ClinicResult) -> bool:
+    """No red flag, nothing to check before booking, enough answers (or only visit checks left)."""
+    return _GROUP.get(result.verdict, 0) == 0
 
-    Clinics with a gate, or with too few answers to judge, are ranked but never said to lead.
-    """
+
+def leaders(results: Sequence[ClinicResult], priorities: Mapping[str, int] | None = None) -> tuple[str, ...]:
+    """Who fits the priorities most closely among the clinics that may be named, with a fit of 60 or more;
+    with ``priorities``, as if the patient had set those. Nobody, when none qualifies."""
     scores = [
-        (r.name, r.score if priorities is None else fit_score(r.categories, priorities))
-        for r in results
-        if not r.verdict.gated and r.verdict is not Verdict.INCOMPLETE
+        (r.name, r.score if priorities is None else fit_score(r.categories, priorities)) for r in results if may_lead(r)
     ]
-    eligible = [(name, score) for name, score in scores if score is not None]
+    eligible = [(name, score) for name, score in scores if score is not None and score >= FAIR]
     if not eligible:
         return ()
     top = max(score for _, score in eligible)
     return tuple(name for name, score in eligible if score == top)
+
+
+def challengers(results: Sequence[ClinicResult], lead: tuple[str, ...]) -> tuple[Challenger, ...]:
+    """Clinics (no red flag) whose fit range reaches above the low end of a leader's range."""
+    lows = [r.score_range[0] for r in results if r.name in lead and r.score_range is not None]
+    if not lows:
+        return ()
+    floor = min(lows)
+    return tuple(
+        Challenger(r.name, r.verdict, r.score_range[1], r.open_count)
+        for r in results
+        if r.name not in lead and r.verdict is not Verdict.NOT_RECOMMENDED and r.score_range is not None
+        and r.score_range[1] > floor
+    )
 
 
 def compare_clinics(
@@ -106,7 +140,7 @@ def compare_clinics(
                 if changed != lead:
                     shifts.append(Shift(category.id, category.title, current, after, changed))
                     break
-    return results, Comparison(rank(results), lead, tuple(shifts))
+    return results, Comparison(rank(results), lead, tuple(shifts), challengers(results, lead))
 
 
 def _names(names: Sequence[str]) -> str:
@@ -114,20 +148,73 @@ def _names(names: Sequence[str]) -> str:
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _not_ready(result: ClinicResult) -> str:
+    """Why this clinic cannot be named, as a clause after its name."""
+    v = result.verdict
+    if v is Verdict.NOT_RECOMMENDED:
+        return "has a red flag"
+    if v is Verdict.VERIFY_FIRST:
+        return "has " + _plural(len(result.reasons), "safety check", "safety checks") + " to make before booking"
+    if v is Verdict.INCOMPLETE:
+        return "needs more answers to judge its fit"
+    return f"fits your priorities weakly (fit {result.score})" if result.score is not None else "has no fit score yet"
+
+
+def no_leader_sentence(comparison: Comparison) -> str:
+    """Nobody may be named: say so plainly, clinic by clinic, and what would change that."""
+    results = [r.result for r in comparison.ranking]
+    ready = all(may_lead(r) for r in results)  # all could be booked: they only fit weakly
+    what = "No clinic fits the priorities you set well yet: " if ready else "No clinic is ready to book yet: "
+    parts = "; ".join(f"{_names([r.name])} {_not_ready(r)}" for r in results)
+    checks = [r for r in results if r.verdict is Verdict.VERIFY_FIRST]
+    more = [r for r in results if r.verdict is Verdict.INCOMPLETE]
+    changes = []
+    if checks:
+        changes.append("the checks before booking come back clear for " + _names([r.name for r in checks]))
+    if more:
+        changes.append("you answer more questions for " + _names([r.name for r in more]))
+    if not changes:
+        changes.append("a clinic has no red flag and a fit of 60 or more")
+    return f"{what}{parts}. This would change once " + ", or ".join(changes) + "."
+
+
+def _range_clauses(comparison: Comparison) -> str:
+    """How far the fit ranges reach: the leaders' low ends, and the challengers' top ends."""
+    clauses = []
+    for ranked in comparison.ranking:
+        r = ranked.result
+        if r.name in comparison.leaders and r.score_range is not None and r.score is not None and r.score_range[0] < r.score:
+            clauses.append(f"{_names([r.name])} could fit as little as {r.score_range[0]}")
+    for c in comparison.challengers:
+        after = " once its checks before booking are clear" if c.verdict is Verdict.VERIFY_FIRST else ""
+        verb = "as much as" if clauses else "could fit as much as"
+        clauses.append(f"{_names([c.name])} {verb} {c.high}{after}")
+    return ", and ".join(clauses)
+
+
 def robustness_sentence(comparison: Comparison) -> str:
     lead = comparison.leaders
     if not lead:
-        return "No clinic can be compared on fit yet: each one has a safety check to clear, or not enough answers."
+        return no_leader_sentence(comparison)
     if len(comparison.ranking) == 1:
         return "There is only one clinic, so there is nothing to compare yet."
     verb = "fit your priorities equally well" if len(lead) > 1 else "fits the priorities you set most closely"
     first = f"{_names(lead)} {verb}."
-    if not comparison.shifts:
-        return first + " Changing any one priority would not change this."
-    smallest = min(abs(s.after - s.before) for s in comparison.shifts)
-    nearest = [s for s in comparison.shifts if abs(s.after - s.before) == smallest]
-    changes = "; ".join(
-        f"setting “{s.category}” to {PRIORITY_LABELS[s.after].lower()} would put {_names(s.leaders) if s.leaders else 'no clinic'} ahead"
-        for s in nearest
-    )
-    return f"{first} This depends on your priorities: {changes}."
+    doubts = []
+    if comparison.shifts:
+        smallest = min(abs(s.after - s.before) for s in comparison.shifts)
+        nearest = [s for s in comparison.shifts if abs(s.after - s.before) == smallest]
+        doubts.append("; ".join(
+            f"setting “{s.category}” to {PRIORITY_LABELS[s.after].lower()} would "
+            + (f"put {_names(s.leaders)} ahead" if s.leaders else "leave no clinic with a fit of 60 or more")
+            for s in nearest
+        ))
+    if comparison.challengers:
+        doubts.append("once the open answers are known, " + _range_clauses(comparison))
+    if not doubts:
+        return first + " Changing any one priority, or the answers still open, would not change this."
+    return f"{first} This could change: " + "; and ".join(doubts) + "."

@@ -9,7 +9,11 @@ Rules:
 - every safety note's trigger and sources exist; every source is cited, has a link or a
   citation, and was checked on or after the checklist's review date (and not in the future);
 - every category has questions; every question's best answer earns points and carries no
-  flag, so each goal in each place can reach a full score.
+  flag, so each goal in each place can reach a full score;
+- a flagged answer earns 0 points, so a refusal or a bad answer never scores better than
+  "Not sure" (which is out of the score);
+- on a safety-critical question every answer below the best is flagged: a safety check is
+  either passed or it is not, so a worse answer can never clear a gate that "Not sure" holds.
 """
 
 from __future__ import annotations
@@ -273,13 +277,33 @@ def _reachable(parsed: list[ParsedFile]) -> list[Problem]:
         if best == 0:
             problems.append(at.problem(f"question '{q.id}': no answer earns points - give the best answer more than 0", "options"))
         for option in answers:
+            index = q.options.index(option)
+            if option.flag != "none" and option.points != 0 and option.points != best:
+                problems.append(
+                    at.problem(
+                        f"question '{q.id}': option '{option.id}' is flagged {option.flag} but earns {option.points} points - "
+                        "a flagged answer earns 0, so it never scores better than 'Not sure'",
+                        "options",
+                        index,
+                        "points",
+                    )
+                )
+            if q.safety_critical and option.flag == "none" and option.points < best:
+                problems.append(
+                    at.problem(
+                        f"question '{q.id}' is a safety check: option '{option.id}' earns less than the best answer but has no flag - "
+                        "give it the best answer's points if it passes the check, or flag it caution or critical",
+                        "options",
+                        index,
+                    )
+                )
             if option.points == best and option.flag != "none":
                 problems.append(
                     at.problem(
                         f"question '{q.id}': option '{option.id}' has the most points but is flagged {option.flag} - "
                         "a flagged answer must score less than the best one",
                         "options",
-                        q.options.index(option),
+                        index,
                     )
                 )
     for at, category in _entries(parsed, "categories", Category):

@@ -1,40 +1,52 @@
-"""Evaluate one clinic: verdict, fit score with its breakdown, completeness, notes, questions to ask.
+"""Evaluate one clinic: verdict, cautions, fit score with its range and breakdown, notes, questions to ask.
 
-Rules (PRODUCT.md, "Verdicts"), in the order they are applied:
+The rules (docs/verdicts.md), in the order they are applied; the first that holds is the verdict:
 1. A question counts only if it applies to the goal and place and its condition (if any) is met
    by the clinic's answers. Answers to other questions are kept, listed, and not scored.
 2. Any answer flagged critical -> ``not_recommended``, with every such answer as a reason.
-3. Else any safety-critical question unanswered or "Not sure" -> ``verify_first``, listing them.
-4. Else fewer than 60% of the counted questions answered -> ``incomplete``.
-5. Else by fit score: 80 and up ``strong_fit``, 60 and up ``fair_fit``, below ``weak_fit``.
+3. Else a safety-critical question that can be answered before booking (``when: booking``) is
+   unanswered, "Not sure", or answered with a caution -> ``verify_first``, listing them.
+4. Else such a question for the consultation or the treatment day is open in the same way ->
+   ``check_at_visit``: fine to book a consultation, with what to check before any injection.
+5. Else fewer than 60% of the counted questions answered -> ``incomplete``.
+6. Else by fit score: 80 and up ``strong_fit``, 60 and up ``fair_fit``, below ``weak_fit``.
+
+A caution on a safety-critical question is never absorbed into a score: it gates, like "Not sure".
+Every result lists its cautions (question and answer) whatever the verdict, so a caution is never
+visible only as lost points.
 
 Fit score: per category, points earned over points possible on the *answered* counted questions
 ("Not sure" and unanswered are out of both). Overall, category scores weighted by author weight
 times the patient's priority (0-3), over the categories with at least one answer and a weight
 above zero. So the ceiling is always what is reachable, and 100 means every answered question got
 its best answer. Priorities shape the fit only; they never touch a gate.
+
+Fit range: the fit score if every counted question still open ("Not sure" or unanswered) took its
+lowest-scoring answer, and if it took its best. A fully answered clinic's range is its score.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal, NamedTuple
 
 from scoring.checklist import Checklist
-from scoring.models import AnswerApplies, ContextApplies, Goal, Jurisdiction, Question, SafetyNote
+from scoring.models import WHENS, AnswerApplies, ContextApplies, Flag, Goal, Jurisdiction, Question, SafetyNote, When
 
 DEFAULT_PRIORITY = 2
 PRIORITY_LABELS = {0: "Ignore", 1: "A little", 2: "Important", 3: "Very important"}
 COMPLETE_ENOUGH = 0.6
 STRONG, FAIR = 80, 60
 SEVERITY_ORDER = {"emergency": 0, "warning": 1, "info": 2}
+WHEN_ORDER = {w: i for i, w in enumerate(WHENS)}
 
 
 class Verdict(StrEnum):
     NOT_RECOMMENDED = "not_recommended"
     VERIFY_FIRST = "verify_first"
+    CHECK_AT_VISIT = "check_at_visit"
     INCOMPLETE = "incomplete"
     STRONG_FIT = "strong_fit"
     FAIR_FIT = "fair_fit"
@@ -42,12 +54,19 @@ class Verdict(StrEnum):
 
     @property
     def gated(self) -> bool:
+        """Something must be settled before booking: a red flag, or a safety check still open."""
         return self in (Verdict.NOT_RECOMMENDED, Verdict.VERIFY_FIRST)
+
+    @property
+    def gate(self) -> int:
+        """How strongly safety holds this clinic back: 3 a red flag, 2 before booking, 1 before an injection, 0 nothing."""
+        return {Verdict.NOT_RECOMMENDED: 3, Verdict.VERIFY_FIRST: 2, Verdict.CHECK_AT_VISIT: 1}.get(self, 0)
 
 
 VERDICT_TEXT = {
     Verdict.NOT_RECOMMENDED: "Not recommended",
     Verdict.VERIFY_FIRST: "Check before booking",
+    Verdict.CHECK_AT_VISIT: "OK to book a consultation",
     Verdict.INCOMPLETE: "Not enough answers to judge fit",
     Verdict.STRONG_FIT: "Strong fit for your priorities",
     Verdict.FAIR_FIT: "Fair fit for your priorities",
@@ -56,6 +75,7 @@ VERDICT_TEXT = {
 VERDICT_ICON = {
     Verdict.NOT_RECOMMENDED: "🛑",
     Verdict.VERIFY_FIRST: "🔍",
+    Verdict.CHECK_AT_VISIT: "📋",
     Verdict.INCOMPLETE: "❔",
     Verdict.STRONG_FIT: "🟢",
     Verdict.FAIR_FIT: "🟡",
@@ -66,12 +86,16 @@ Status = Literal["answered", "not_sure", "unanswered"]
 
 
 @dataclass(frozen=True)
-class Reason:
-    """Why a gate applies: the question, and the answer given (or why there is none)."""
+class Finding:
+    """One question behind a verdict or a caution: what was asked, what the answer was (or that there is none)."""
 
     question_id: str
     question: str
-    answer: str
+    answer: str  # the option's label; "Not sure" or "not answered" when open
+    status: Status
+    flag: Flag
+    when: When
+    safety_critical: bool
 
     def __str__(self) -> str:
         return f"{self.question} ({self.answer})"
@@ -85,14 +109,25 @@ class QuestionLine(NamedTuple):  # a tuple: built for every question on every ev
     answer: str
     earned: int
     possible: int
-    flag: str
+    flag: Flag
     safety_critical: bool
+    when: When
+    low: int  # what this line would earn at the low and the high end of the fit range
+    best: int
 
     @property
-    def explanation(self) -> str:
-        if self.status == "answered":
-            return f"{self.earned} of {self.possible} points" + (f" ({self.flag})" if self.flag != "none" else "")
-        return "not counted: " + ("you are not sure yet" if self.status == "not_sure" else "not answered yet")
+    def open(self) -> bool:
+        """Still to find out: unanswered or "Not sure"."""
+        return self.status != "answered"
+
+    @property
+    def holds_back(self) -> bool:
+        """A safety check not yet passed: open, or answered with a caution."""
+        return self.safety_critical and (self.open or self.flag == "caution")
+
+    def finding(self) -> Finding:
+        answer = {"not_sure": "Not sure", "unanswered": "not answered"}.get(self.status, self.answer)
+        return Finding(self.question_id, self.question, answer, self.status, self.flag, self.when, self.safety_critical)
 
 
 @dataclass(frozen=True)
@@ -117,20 +152,26 @@ class CategoryResult:
         return _percent(self.answered, self.counted)
 
 
+AskWhy = Literal["not_sure", "unanswered", "caution"]
+
+
 @dataclass(frozen=True)
 class AskItem:
     question_id: str
     ask: str
-    why: Literal["not_sure", "unanswered", "caution"]
+    why: AskWhy
     safety_critical: bool
+    when: When
 
 
 @dataclass(frozen=True)
 class ClinicResult:
     name: str
     verdict: Verdict
-    reasons: tuple[Reason, ...]
+    reasons: tuple[Finding, ...]  # why the verdict holds: red flags, or the safety checks still open
+    cautions: tuple[Finding, ...]  # every answer flagged caution, whatever the verdict
     score: int | None
+    score_range: tuple[int, int] | None  # the fit if the open questions took their lowest / best answers (None: no weight)
     answered: int
     counted: int
     categories: tuple[CategoryResult, ...]
@@ -143,14 +184,36 @@ class ClinicResult:
         return _percent(self.answered, self.counted)
 
     @property
+    def open_count(self) -> int:
+        """How many counted questions are still open (unanswered or "Not sure")."""
+        return self.counted - self.answered
+
+    @property
     def headline(self) -> str:
         """The verdict as a patient reads it, with its reasons."""
         text = VERDICT_TEXT[self.verdict]
         if self.verdict is Verdict.NOT_RECOMMENDED:
             return f"{text}: " + "; ".join(str(r) for r in self.reasons)
         if self.verdict is Verdict.VERIFY_FIRST:
-            return f"{text}: " + "; ".join(r.question for r in self.reasons)
+            return f"{text}: " + _some(self.reasons)
+        if self.verdict is Verdict.CHECK_AT_VISIT:
+            return f"{text}. Before any injection, check: " + _some(self.reasons)
         return text
+
+    @property
+    def other_cautions(self) -> tuple[Finding, ...]:
+        """The cautions the verdict's reasons do not already name."""
+        named = {r.question_id for r in self.reasons}
+        return tuple(c for c in self.cautions if c.question_id not in named)
+
+
+HEADLINE_ITEMS = 3  # a headline names this many checks; the rest are counted (every rendering lists them all)
+
+
+def _some(findings: tuple[Finding, ...]) -> str:
+    shown = "; ".join(str(f) for f in findings[:HEADLINE_ITEMS])
+    more = len(findings) - HEADLINE_ITEMS
+    return shown + (f"; and {more} more" if more > 0 else "")
 
 
 def _percent(part: int, whole: int) -> int:
@@ -207,17 +270,36 @@ def _line(q: Question, answers: Mapping[str, str]) -> QuestionLine:
     else:
         status = "answered"
     counts = status == "answered" and option is not None
+    earned = option.points if counts and option is not None else 0
     return QuestionLine(
         question_id=q.id,
         question=q.text,
         status=status,
         option_id=None if option is None else option.id,
         answer="Not answered" if option is None else option.label,
-        earned=option.points if counts and option is not None else 0,
+        earned=earned,
         possible=q.max_points if counts else 0,
         flag=option.flag if option is not None else "none",
         safety_critical=q.safety_critical,
+        when=q.when,
+        low=earned if counts else q.min_points,
+        best=earned if counts else q.max_points,
     )
+
+
+def _weighted(parts: Iterable[tuple[float, int, int]]) -> int | None:
+    """Weighted mean of earned/possible over parts (weight, earned, possible) that count, 0-100, or None."""
+    total = weights = 0.0
+    for w, earned, possible in parts:
+        if possible == 0 or w == 0:
+            continue
+        total += w * earned / possible
+        weights += w
+    return None if weights == 0 else round(100 * total / weights)
+
+
+def _weight(c: CategoryResult, priorities: Mapping[str, int] | None) -> int:
+    return c.weight * (c.priority if priorities is None else priorities.get(c.id, DEFAULT_PRIORITY))
 
 
 def fit_score(categories: tuple[CategoryResult, ...], priorities: Mapping[str, int] | None = None) -> int | None:
@@ -225,20 +307,32 @@ def fit_score(categories: tuple[CategoryResult, ...], priorities: Mapping[str, i
 
     With ``priorities``, weigh by those instead of the ones the categories were evaluated with.
     """
-    total = weights = 0.0
-    for c in categories:
-        priority = c.priority if priorities is None else priorities.get(c.id, DEFAULT_PRIORITY)
-        w = c.weight * priority
-        if c.possible == 0 or w == 0:
-            continue
-        total += w * c.earned / c.possible
-        weights += w
-    return None if weights == 0 else round(100 * total / weights)
+    return _weighted((_weight(c, priorities), c.earned, c.possible) for c in categories)
+
+
+def fit_range(categories: tuple[CategoryResult, ...], priorities: Mapping[str, int] | None = None) -> tuple[int, int] | None:
+    """The fit score with every open question at its lowest-scoring answer, and at its best ("Not sure" aside).
+
+    The range always holds today's score: where a lowest answer still earns points, averaging could put the
+    low end above it, and the range is widened to the score.
+    """
+    low = _weighted(
+        (_weight(c, priorities), sum(x.low for x in c.lines), c.possible + sum(x.best for x in c.lines if x.open)) for c in categories
+    )
+    high = _weighted(
+        (_weight(c, priorities), sum(x.best for x in c.lines), c.possible + sum(x.best for x in c.lines if x.open)) for c in categories
+    )
+    if low is None or high is None:
+        return None
+    score = fit_score(categories, priorities)
+    return (low, high) if score is None else (min(low, score), max(high, score))
 
 
 def applicable_notes(
     checklist: Checklist, goal: Goal, jurisdiction: Jurisdiction, answers: Mapping[str, str], counted: set[str]
 ) -> tuple[SafetyNote, ...]:
+    """Every note that applies: always, for this goal and place, and after these (counted) answers; most severe first."""
+
     def applies(note: SafetyNote) -> bool:
         a = note.applies
         if isinstance(a, ContextApplies):
@@ -249,6 +343,12 @@ def applicable_notes(
 
     chosen = [n for n in checklist.safety_notes if applies(n)]
     return tuple(sorted(chosen, key=lambda n: SEVERITY_ORDER[n.severity]))
+
+
+def _ask_order(x: QuestionLine) -> tuple[int, int]:
+    """Safety checks not yet passed first (cautions with them), then other cautions, then the rest; sooner checks first."""
+    group = 0 if x.holds_back else 1 if x.flag == "caution" else 2
+    return group, WHEN_ORDER[x.when]
 
 
 def evaluate_clinic(
@@ -286,42 +386,42 @@ def evaluate_clinic(
             )
         )
     by_category = tuple(categories)
-    critical = tuple(Reason(x.question_id, x.question, x.answer) for x in all_lines if x.flag == "critical")
-    unknown_safety = tuple(
-        Reason(x.question_id, x.question, "Not sure" if x.status == "not_sure" else "not answered")
-        for x in all_lines
-        if x.safety_critical and x.status != "answered"
-    )
+    critical = tuple(x.finding() for x in all_lines if x.flag == "critical")
+    before_booking = tuple(x.finding() for x in all_lines if x.holds_back and x.when == "booking")
+    at_visit = tuple(x.finding() for x in all_lines if x.holds_back and x.when != "booking")
     answered = sum(x.status == "answered" for x in all_lines)
     score = fit_score(by_category)
 
-    reasons: tuple[Reason, ...] = ()
+    reasons: tuple[Finding, ...] = ()
     if critical:
         verdict, reasons = Verdict.NOT_RECOMMENDED, critical
-    elif unknown_safety:
-        verdict, reasons = Verdict.VERIFY_FIRST, unknown_safety
+    elif before_booking:
+        verdict, reasons = Verdict.VERIFY_FIRST, before_booking
+    elif at_visit:
+        verdict, reasons = Verdict.CHECK_AT_VISIT, at_visit
     elif answered < COMPLETE_ENOUGH * len(all_lines) or score is None:
         verdict = Verdict.INCOMPLETE
     else:
         verdict = Verdict.STRONG_FIT if score >= STRONG else Verdict.FAIR_FIT if score >= FAIR else Verdict.WEAK_FIT
 
-    unknown = [x for x in all_lines if x.status != "answered"]
-    cautions = [x for x in all_lines if x.status == "answered" and x.flag == "caution"]
-    ordered = [x for x in unknown if x.safety_critical] + cautions + [x for x in unknown if not x.safety_critical]
+    askable = sorted((x for x in all_lines if x.open or x.flag == "caution"), key=_ask_order)  # stable: checklist order within
     to_ask = tuple(
         AskItem(
             question_id=x.question_id,
             ask=_ask(checklist, x.question_id),
             why="caution" if x.status == "answered" else x.status,
             safety_critical=x.safety_critical,
+            when=x.when,
         )
-        for x in ordered
+        for x in askable
     )
     return ClinicResult(
         name=name,
         verdict=verdict,
         reasons=reasons,
+        cautions=tuple(x.finding() for x in all_lines if x.status == "answered" and x.flag == "caution"),
         score=score,
+        score_range=fit_range(by_category),
         answered=answered,
         counted=len(all_lines),
         categories=by_category,

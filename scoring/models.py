@@ -20,8 +20,10 @@ Goal = Literal["migraine", "bruxism", "jawline"]
 Jurisdiction = Literal["us", "uk", "other"]
 Flag = Literal["none", "caution", "critical"]
 Severity = Literal["emergency", "warning", "info"]
+When = Literal["booking", "consultation", "treatment"]  # when a patient can usually find the answer out
 
 GOALS: tuple[Goal, ...] = ("migraine", "bruxism", "jawline")
+WHENS: tuple[When, ...] = ("booking", "consultation", "treatment")
 JURISDICTIONS: tuple[Jurisdiction, ...] = ("us", "uk", "other")
 GOAL_LABELS: dict[Goal, str] = {
     "migraine": "Chronic migraine",
@@ -103,6 +105,7 @@ class Question(Strict):
     ask: Text
     options: Annotated[tuple[Option, ...], Field(min_length=2, max_length=8)]
     unsure: Id
+    when: When
     safety_critical: bool = False
     goals: Annotated[tuple[Goal, ...], Field(min_length=1)] = GOALS
     jurisdictions: Annotated[tuple[Jurisdiction, ...], Field(min_length=1)] = JURISDICTIONS
@@ -123,6 +126,11 @@ class Question(Strict):
     def max_points(self) -> int:
         """The points of the best answer ("Not sure" aside): what an answered question can earn."""
         return max((o.points for o in self.options if o.id != self.unsure), default=0)
+
+    @cached_property
+    def min_points(self) -> int:
+        """The points of the lowest-scoring answer ("Not sure" aside): the low end of a fit range."""
+        return min((o.points for o in self.options if o.id != self.unsure), default=0)
 
 
 class AlwaysApplies(Strict):

@@ -12,12 +12,24 @@ from typing import Any
 from scoring.answers import AnswersFile
 from scoring.checklist import Checklist
 from scoring.compare import Comparison, compare_clinics
-from scoring.evaluate import DEFAULT_PRIORITY, PRIORITY_LABELS, VERDICT_TEXT, ClinicResult
+from scoring.evaluate import DEFAULT_PRIORITY, PRIORITY_LABELS, VERDICT_TEXT, ClinicResult, Finding, QuestionLine, Verdict
+from scoring.models import AnswerApplies, SafetyNote
 
 
 def evaluate_state(checklist: Checklist, state: AnswersFile) -> tuple[tuple[ClinicResult, ...], Comparison]:
     clinics = [(c.name, c.answers) for c in state.clinics]
     return compare_clinics(checklist, state.goal, state.jurisdiction, state.priorities, clinics)
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    return {"question": f.question_id, "text": f.question, "answer": f.answer, "when": f.when, "safety_critical": f.safety_critical}
+
+
+def explanation(x: QuestionLine) -> str:
+    """A question's part of the score, in words."""
+    if x.status == "answered":
+        return f"{x.earned} of {x.possible} points" + (f" ({x.flag})" if x.flag != "none" else "")
+    return "not counted: " + ("you are not sure yet" if x.status == "not_sure" else "not answered yet")
 
 
 def clinic_as_data(result: ClinicResult) -> dict[str, Any]:
@@ -26,8 +38,10 @@ def clinic_as_data(result: ClinicResult) -> dict[str, Any]:
         "verdict": result.verdict.value,
         "verdict_text": VERDICT_TEXT[result.verdict],
         "headline": result.headline,
-        "reasons": [{"question": r.question_id, "text": r.question, "answer": r.answer} for r in result.reasons],
+        "reasons": [_finding(r) for r in result.reasons],
+        "cautions": [_finding(c) for c in result.cautions],
         "score": result.score,
+        "score_range": None if result.score_range is None else list(result.score_range),
         "completeness": result.completeness,
         "answered": result.answered,
         "counted": result.counted,
@@ -51,7 +65,8 @@ def clinic_as_data(result: ClinicResult) -> dict[str, Any]:
                         "earned": x.earned,
                         "possible": x.possible,
                         "flag": x.flag,
-                        "explanation": x.explanation,
+                        "when": x.when,
+                        "explanation": explanation(x),
                     }
                     for x in c.lines
                 ],
@@ -60,7 +75,8 @@ def clinic_as_data(result: ClinicResult) -> dict[str, Any]:
         ],
         "notes": [n.id for n in result.notes],
         "questions_to_ask": [
-            {"question": a.question_id, "ask": a.ask, "why": a.why, "safety_critical": a.safety_critical} for a in result.to_ask
+            {"question": a.question_id, "ask": a.ask, "why": a.why, "safety_critical": a.safety_critical, "when": a.when}
+            for a in result.to_ask
         ],
         "not_scored": list(result.not_scored),
     }
@@ -73,6 +89,7 @@ def comparison_as_data(comparison: Comparison) -> dict[str, Any]:
             for r in comparison.ranking
         ],
         "leaders": list(comparison.leaders),
+        "challengers": [{"name": c.name, "verdict": c.verdict.value, "high": c.high, "open": c.open_count} for c in comparison.challengers],
         "robustness": comparison.robustness,
         "shifts": [{"category": s.category_id, "from": s.before, "to": s.after, "leaders": list(s.leaders)} for s in comparison.shifts],
     }
@@ -92,23 +109,59 @@ def evaluation_as_data(checklist: Checklist, state: AnswersFile) -> dict[str, An
     }
 
 
+def fit_words(result: ClinicResult) -> str:
+    """The fit score with its range: "fit 100, could be 62-100 once you know 15 more answers"."""
+    if result.score is None:
+        return "no fit score yet"
+    text = f"fit {result.score}/100"
+    low, high = result.score_range or (result.score, result.score)
+    if low != high:
+        text += f", could be {low}-{high} once you know {result.open_count} more answer{'s' if result.open_count != 1 else ''}"
+    return text
+
+
+def caution_words(result: ClinicResult) -> str:
+    """The cautions beside the verdict that its reasons do not already name: "With 1 caution: ..." (or "Also ...")."""
+    shown = result.other_cautions
+    if not shown:
+        return ""
+    lead = "Also" if result.reasons else "With"
+    return f"{lead} {len(shown)} caution{'s' if len(shown) > 1 else ''}: " + "; ".join(str(c) for c in shown)
+
+
+def _note_lines(notes: Sequence[SafetyNote], indent: str) -> list[str]:
+    return [f"{indent}[{n.severity}] {n.title}: {n.text}" for n in notes]
+
+
 def clinics_text(results: Sequence[ClinicResult], comparison: Comparison) -> str:
-    """What a patient reads in a terminal."""
+    """What a patient reads in a terminal: each clinic, the comparison, then the safety notes for everyone."""
     lines: list[str] = []
     for ranked in comparison.ranking:
         r = ranked.result
-        score = "no fit score yet" if r.score is None else f"fit {r.score}/100"
         tie = " (tied)" if ranked.tied else ""
         lines.append(f"{ranked.rank}.{tie} {r.name}: {r.headline}")
-        lines.append(f"   {score}, {r.completeness}% answered ({r.answered} of {r.counted})")
+        if r.other_cautions:
+            lines.append(f"   {caution_words(r)}")
+        lines.append(f"   {fit_words(r)}; {r.completeness}% answered ({r.answered} of {r.counted})")
         for c in r.categories:
             cat = "-" if c.score is None else f"{c.score}"
             lines.append(
                 f"     {c.title}: {cat} ({c.answered}/{c.counted} answered; matters to you: {PRIORITY_LABELS[c.priority].lower()})"
             )
-        if r.to_ask:
+        triggered = [n for n in r.notes if isinstance(n.applies, AnswerApplies)]
+        if triggered:
+            lines.append("   Safety notes for this clinic:")
+            lines.extend(_note_lines(triggered, "     "))
+        if r.verdict is Verdict.NOT_RECOMMENDED:
+            lines.append(f"   {len(r.to_ask)} more questions could be asked, but the red flags above are reason enough not to go ahead.")
+        elif r.to_ask:
             lines.append("   Still to ask:")
-            lines.extend(f"     - {a.ask}" for a in r.to_ask)
+            lines.extend(f"     - ({a.when}) {a.ask}" + (" [safety]" if a.safety_critical else "") for a in r.to_ask)
         lines.append("")
     lines.append(comparison.robustness)
+    shared = [n for n in (results[0].notes if results else ()) if not isinstance(n.applies, AnswerApplies)]
+    if shared:
+        lines.append("")
+        lines.append("Safety notes for everyone considering this treatment:")
+        lines.extend(_note_lines(shared, "  "))
     return "\n".join(lines)

@@ -62,6 +62,7 @@ questions:
       - {id: not-sure, label: Not sure, points: 0}
     unsure: not-sure
     safety_critical: true
+    when: booking
     sources: [cdc]
   - id: setting-type
     category: setting
@@ -73,6 +74,7 @@ questions:
       - {id: clinic, label: A clinic, points: 3}
       - {id: home, label: A home, points: 0, flag: critical}
       - {id: not-sure, label: Not sure, points: 0}
+    when: booking
     unsure: not-sure
     sources: [cdc]
   - id: doctor-on-site
@@ -85,6 +87,7 @@ questions:
       - {id: yes, label: Yes, points: 2}
       - {id: no, label: No, points: 0, flag: caution}
       - {id: not-sure, label: Not sure, points: 0}
+    when: consultation
     unsure: not-sure
     condition: {question: setting-type, options: [clinic]}
     sources: [cdc]

@@ -37,7 +37,7 @@ HEAD = "goal: jawline\njurisdiction: us\n"
 
 BAD = {
     "unknown question": (HEAD + "clinics:\n  - name: Derm One\n    answers: {setting-typ: medical-clinic}\n", 5,
-                         "clinic 'Derm One': question 'setting-typ' is not in checklist 1.0.0 - did you mean 'setting-type'?"),
+                         "clinic 'Derm One': question 'setting-typ' is not in checklist 1.1.0 - did you mean 'setting-type'?"),
     "unknown option": (HEAD + "clinics:\n  - name: Derm One\n    answers:\n      setting-type: castle\n", 6,
                        "clinic 'Derm One': 'castle' is not an answer to question 'setting-type' - use one of medical-clinic"),
     "too many clinics": (HEAD + "clinics:\n" + "".join(f"  - name: C{i}\n" for i in range(9)), 3,

@@ -83,6 +83,7 @@ def test_old_link_restores_by_id_and_names_what_it_cannot(tmp_path: Path) -> Non
       - {id: yes, label: Yes, points: 1}
       - {id: not-sure, label: Not sure, points: 0}
     unsure: not-sure
+    when: booking
     sources: [cdc]
 """, 1).replace("      - {id: no, label: No, points: 0, flag: caution}\n", "")
     new = _checklist_at(tmp_path / "new", questions_yaml=new_questions)

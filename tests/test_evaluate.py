@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from scoring import Checklist
+from scoring import Checklist, load_checklist
 from scoring.evaluate import Verdict, evaluate_clinic
+from tests import minimal_checklist as base
 
 
 def evaluate(tiny: Checklist, answers: dict[str, str], priorities: dict[str, int] | None = None):  # type: ignore[no-untyped-def]
@@ -31,10 +34,43 @@ def test_critical_answer_gates_whatever_the_score(tiny: Checklist) -> None:
 def test_unknown_safety_question_means_check_before_booking(tiny: Checklist) -> None:
     result = evaluate(tiny, {"licensed": "not-sure", "setting-type": "clinic", "doctor-on-site": "yes"})
     assert result.verdict is Verdict.VERIFY_FIRST
-    assert result.headline == "Check before booking: Is the injector licensed?"
+    assert result.headline == "Check before booking: Is the injector licensed? (Not sure)"
     assert result.score == 100  # "Not sure" is not a zero: it is out of the score
     assert result.completeness == 67
-    assert [(a.question_id, a.why, a.safety_critical) for a in result.to_ask] == [("licensed", "not_sure", True)]
+    assert [(a.question_id, a.why, a.safety_critical, a.when) for a in result.to_ask] == [("licensed", "not_sure", True, "booking")]
+    assert result.score_range == (40, 100)  # licensed could still earn 0 of 3: licence 0 (weight 3), setting 100 (weight 2)
+
+
+def test_a_caution_on_a_safety_check_holds_the_verdict_like_not_sure(tmp_path: Path) -> None:
+    folder = tmp_path / "caution"
+    folder.mkdir()
+    questions = base.QUESTIONS.replace(
+        "      - {id: no, label: No, points: 0, flag: critical}\n      - {id: not-sure, label: Not sure, points: 0}\n    unsure: not-sure\n    safety_critical: true",
+        "      - {id: no, label: No, points: 0, flag: critical}\n      - {id: told, label: Told me, points: 0, flag: caution}\n"
+        "      - {id: not-sure, label: Not sure, points: 0}\n    unsure: not-sure\n    safety_critical: true",
+    )
+    checklist = load_checklist([base.write(folder, questions_yaml=questions)])
+    result = evaluate_clinic(checklist, "jawline", "us", {}, {"licensed": "told", "setting-type": "clinic", "doctor-on-site": "yes"})
+    assert result.verdict is Verdict.VERIFY_FIRST
+    assert [str(c) for c in result.cautions] == ["Is the injector licensed? (Told me)"]
+    assert result.headline == "Check before booking: Is the injector licensed? (Told me)"
+
+
+def test_a_visit_check_left_means_ok_to_book_a_consultation(tmp_path: Path) -> None:
+    folder = tmp_path / "visit"
+    folder.mkdir()
+    questions = base.QUESTIONS.replace("    unsure: not-sure\n    condition", "    unsure: not-sure\n    safety_critical: true\n    condition")
+    checklist = load_checklist([base.write(folder, questions_yaml=questions)])
+    result = evaluate_clinic(checklist, "jawline", "us", {}, {"licensed": "yes", "setting-type": "clinic"})
+    assert result.verdict is Verdict.CHECK_AT_VISIT
+    assert result.headline == "OK to book a consultation. Before any injection, check: Is a doctor on site? (not answered)"
+
+
+def test_the_fit_range_shows_what_the_open_answers_could_do(tiny: Checklist) -> None:
+    result = evaluate(tiny, {"licensed": "yes", "setting-type": "clinic"})  # doctor-on-site open: 0 or 2 of 2
+    # licence 3/3 (weight 3); setting 3/3 now, 3/5 or 5/5 with the open answer (weight 2)
+    assert result.score == 100
+    assert result.score_range == (round(100 * (3 * 2 * 1 + 2 * 2 * 0.6) / 10), 100)
 
 
 def test_too_few_answers_is_incomplete(tiny: Checklist) -> None:

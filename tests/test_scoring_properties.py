@@ -28,6 +28,29 @@ def answer_sets(draw: st.DrawFn) -> dict[str, str]:
     return {q.id: draw(st.sampled_from(q.options)).id for q in chosen}
 
 
+@st.composite
+def clean_answer_sets(draw: st.DrawFn) -> dict[str, str]:
+    """Every question answered with an answer that holds nothing back (no red flag; safety checks passed), a few
+    left open or "Not sure": a clinic where a single flagged safety answer must show. Some clinics answer mostly at
+    their best, some mostly at their weakest (cautions included where they do not gate), so some fit weakly."""
+    weakest = draw(st.booleans())
+    answers = {}
+    for q in QUESTIONS:
+        unflagged = sorted((o for o in q.options if o.id != q.unsure and (o.flag == "none" or (o.flag == "caution" and not q.safety_critical))),
+                           key=lambda o: o.points)
+        pick = draw(st.sampled_from(["usual"] * 12 + ["other", "unsure", "open"]))
+        if pick == "usual":
+            answers[q.id] = (unflagged[0] if weakest else unflagged[-1]).id
+        elif pick == "other":
+            answers[q.id] = draw(st.sampled_from(unflagged)).id
+        elif pick == "unsure":
+            answers[q.id] = q.unsure
+    return answers
+
+
+some_answers = st.one_of(answer_sets(), clean_answer_sets())
+
+
 def score(goal: Goal, place: Jurisdiction, prio: dict[str, int], answers: dict[str, str]) -> ClinicResult:
     return evaluate_clinic(CHECKLIST, goal, place, prio, answers)
 
@@ -109,3 +132,90 @@ def states(draw: st.DrawFn) -> AnswersFile:
 def test_the_link_round_trips_every_state_exactly(state: AnswersFile) -> None:
     restored = decode(encode(state, CHECKLIST), CHECKLIST)
     assert restored.state == state and restored.lost == ()
+
+
+# -- The verdict model: what a careful clinician relies on -------------------------------------------------------
+
+FIT_VERDICTS = (Verdict.STRONG_FIT, Verdict.FAIR_FIT, Verdict.WEAK_FIT)
+SAFETY_QUESTIONS = [q for q in QUESTIONS if q.safety_critical]
+
+
+@settings(max_examples=300, deadline=None)
+@given(goals, places, priorities, some_answers, st.data())
+def test_a_caution_or_refusal_on_a_safety_check_never_gives_a_fit_verdict(goal, place, prio, answers, data) -> None:  # type: ignore[no-untyped-def]
+    candidates = [q for q in SAFETY_QUESTIONS if q.applies_to(goal, place) and q.condition is None]
+    assume(candidates)
+    question = data.draw(st.sampled_from(candidates))
+    flagged = [o for o in question.options if o.flag != "none"]
+    option = data.draw(st.sampled_from(flagged))
+    result = score(goal, place, prio, {**answers, question.id: option.id})
+    assert result.verdict not in FIT_VERDICTS and result.verdict is not Verdict.INCOMPLETE
+    least = 3 if option.flag == "critical" else 2 if question.when == "booking" else 1
+    assert result.verdict.gate >= least, result.headline
+
+
+def _place(results: tuple[ClinicResult, ...], name: str) -> int:
+    from scoring.compare import rank
+
+    return next(r.rank for r in rank(results) if r.result.name == name)
+
+
+@settings(max_examples=400, deadline=None)
+@given(goals, places, priorities, some_answers, st.lists(some_answers, max_size=3), st.data())
+def test_a_worse_answer_never_looks_better_than_not_sure(goal, place, prio, answers, others, data) -> None:  # type: ignore[no-untyped-def]
+    """Replacing "Not sure" with an answer worse than the best: the safety verdict never gets milder; and when that
+    answer is flagged (a refusal or a bad answer), the fit never rises and the clinic never moves up the comparison.
+    One more answer can make a clinic judgeable ("not enough answers" -> a fit verdict); then its fit is no higher."""
+    candidates = [q for q in CHECKLIST.applicable_questions(goal, place) if q.id not in PARENTS]
+    safety = [q for q in candidates if q.safety_critical]
+    question = data.draw(st.sampled_from(safety) | st.sampled_from(candidates))
+    best = question.max_points
+    worse = [o for o in question.options if o.id != question.unsure and o.points < best]
+    assume(worse)
+    option = data.draw(st.sampled_from(worse))
+    unsure = {**answers, question.id: question.unsure}
+    before = evaluate_clinic(CHECKLIST, goal, place, prio, unsure, "this")
+    after = evaluate_clinic(CHECKLIST, goal, place, prio, {**unsure, question.id: option.id}, "this")
+    assert after.verdict.gate >= before.verdict.gate, (before.headline, after.headline)
+    if option.flag == "none":
+        return
+    if before.score is not None and after.score is not None:
+        assert after.score <= before.score
+    if before.verdict is Verdict.INCOMPLETE and after.verdict in FIT_VERDICTS:
+        return
+    rest = tuple(evaluate_clinic(CHECKLIST, goal, place, prio, a, f"other {i}") for i, a in enumerate(others))
+    assert _place((*rest, after), "this") >= _place((*rest, before), "this")
+
+
+@settings(max_examples=300, deadline=None)
+@given(goals, places, priorities, st.lists(some_answers, min_size=1, max_size=5))
+def test_the_named_leader_is_never_gated_and_never_below_60(goal, place, prio, clinics) -> None:  # type: ignore[no-untyped-def]
+    from scoring.compare import compare_clinics
+
+    results, comparison = compare_clinics(CHECKLIST, goal, place, prio, [(f"c{i}", a) for i, a in enumerate(clinics)])
+    by_name = {r.name: r for r in results}
+    for name in comparison.leaders:
+        leader = by_name[name]
+        assert not leader.verdict.gated and leader.verdict is not Verdict.INCOMPLETE
+        assert leader.score is not None and leader.score >= 60
+    if not comparison.leaders:
+        assert comparison.robustness.startswith(("No clinic is ready to book yet", "No clinic fits the priorities you set well yet"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(goals, places, priorities, some_answers)
+def test_the_fit_range_holds_the_score_and_closes_when_all_is_answered(goal, place, prio, answers) -> None:  # type: ignore[no-untyped-def]
+    result = score(goal, place, prio, answers)
+    if result.score is not None:
+        assert result.score_range is not None
+        low, high = result.score_range
+        assert 0 <= low <= result.score <= high <= 100
+    full = dict(answers)
+    for _ in range(3):  # answering opens conditional questions: fill until nothing counted is open
+        for line in (x for c in score(goal, place, prio, full).categories for x in c.lines if x.open):
+            q = CHECKLIST.question(line.question_id)
+            assert q is not None
+            full[q.id] = next(o.id for o in q.options if o.id != q.unsure)
+    complete = score(goal, place, prio, full)
+    if complete.answered == complete.counted and complete.score is not None:
+        assert complete.score_range == (complete.score, complete.score)

@@ -15,23 +15,42 @@ import textstat
 
 from scoring import load_checklist
 from scoring.checklist import DEFAULT_DIR, parse_file
-from scoring.models import GOALS, JURISDICTIONS, AlwaysApplies, ContextApplies
+from scoring.models import GOALS, JURISDICTIONS, AlwaysApplies, ContextApplies, Question
 
 FILES = sorted(DEFAULT_DIR.glob("*.yaml"))
 CHECKLIST = load_checklist()
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/checklist-file.schema.json"
 
-# Situations where the evidence says do not proceed: (question id, options that must be flagged critical).
+# Situations where the evidence says do not proceed: (question id, options that must be flagged critical). Most are
+# on safety checks, so "Not sure" holds the verdict too; the rest are facts a patient can hardly miss (a price, an age).
 CRITICAL = {
-    "injector with no health licence": ("injector-role", {"no-licence"}),
-    "licence not on the register, or they will not say where to check": ("licence-checked", {"register-problem", "would-not-say"}),
+    "injector with no health licence, or who will not say": ("injector-role", {"no-licence"}),
+    "a nurse whom no prescriber has assessed you for": ("nurse-prescriber", {"none", "would-not-say"}),
+    "licence not on the register, only a certificate, or they will not say": (
+        "licence-checked", {"register-problem", "certificate-only", "would-not-say"}),
     "UK prescriber not on the register, or will not say": ("prescriber-register-uk", {"register-problem", "would-not-say"}),
+    "UK injector they will not name": ("injector-role-uk", {"would-not-say"}),
     "home, party, salon or non-medical spa": ("setting-type", {"home", "party", "salon"}),
+    "a clinic that needs a licence and has none": ("setting-licensed", {"unlicensed"}),
+    "dirty room, or shared or reused needles": ("clean-technique", {"dirty", "shared"}),
+    "no emergency equipment or trained staff": ("emergency-kit", {"no-kit"}),
     "no medical history taken": ("medical-history", {"none"}),
+    "no examination": ("exam-before", {"none"}),
+    "infected skin at the injection site": ("day-check", {"infected-skin"}),
+    "no consent at all": ("written-consent", {"none"}),
     "product not shown, or showing counterfeit markers": ("product-shown", {"would-not-show", "looked-wrong"}),
-    "UK remote prescribing": ("face-to-face-prescriber", {"remote"}),
-    "migraine Botox without chronic migraine": ("chronic-migraine-confirmed", {"fewer-days"}),
+    "toxin from an unofficial source, or they will not say where from": ("product-source", {"unofficial", "would-not-say"}),
+    "a brand not approved where the patient lives": ("brand-named", {"unapproved"}),
+    "a price far below genuine product": ("price-check", {"far-lower"}),
+    "an offer to treat an unproven use": ("unproven-claims", {"offered-me"}),
+    "UK remote prescribing, or no examination by the prescriber": ("face-to-face-prescriber", {"remote", "in-person-no-exam"}),
+    "cosmetic Botox offered under 18 in England": ("age-checked-uk", {"under-18"}),
+    "migraine Botox without chronic migraine, or without checking": ("chronic-migraine-confirmed", {"fewer-days", "treat-unconfirmed"}),
+    "migraine Botox from a cosmetic injector": ("headache-specialist", {"cosmetic"}),
+    "migraine Botox at a smaller dose or other pattern": ("preempt-protocol", {"different"}),
 }
+NOT_SAFETY_CHECKS = {"setting-licensed", "emergency-kit", "price-check", "unproven-claims", "age-checked-uk", "headache-specialist",
+                     "injector-role-uk"}
 
 # Mirror sites the evidence was read on: the product cites the canonical publication instead.
 MIRRORS = ("scribd", "beds.ac.uk", "droracle", "mdedge", "joomag", "paperexplained", "47.251.", "pages.dev", "realself",
@@ -69,7 +88,7 @@ def test_critical_flags_where_the_evidence_says_do_not_proceed(situation: str) -
     question_id, options = CRITICAL[situation]
     question = CHECKLIST.question(question_id)
     assert question is not None, f"no question for {situation}"
-    assert question.safety_critical
+    assert question.safety_critical is (question_id not in NOT_SAFETY_CHECKS)
     flagged = {o.id for o in question.options if o.flag == "critical"}
     assert options <= flagged, f"{situation}: {options - flagged} not critical"
 
@@ -134,7 +153,15 @@ def _grade(text: str) -> float:
     return float(textstat.flesch_kincaid_grade(text))
 
 
-@pytest.mark.parametrize("path", [p for p in FILES if "questions:" in p.read_text(encoding="utf-8")], ids=lambda p: p.name)
+QUESTION_FILES = [p for p in FILES if "questions:" in p.read_text(encoding="utf-8")]
+
+
+def _how_to_check(q: Question) -> list[str]:
+    h = q.how_to_check
+    return [t for t in (h.default, h.us, h.uk, h.other) if t is not None]
+
+
+@pytest.mark.parametrize("path", QUESTION_FILES, ids=lambda p: p.name)
 def test_plain_language_per_file(path: Path) -> None:
     content = parse_file(path.read_bytes(), path.name).content
     texts = [t for q in content.questions for t in (q.text, q.why, q.ask)]
@@ -142,6 +169,56 @@ def test_plain_language_per_file(path: Path) -> None:
     too_hard = [(round(g, 1), t) for g, t in zip(grades, texts, strict=True) if g > 12]
     assert not too_hard, f"above grade 12: {too_hard}"
     assert sum(grades) / len(grades) <= 8, f"{path.name}: average grade {sum(grades) / len(grades):.1f}"
+
+
+@pytest.mark.parametrize("path", QUESTION_FILES, ids=lambda p: p.name)
+def test_how_to_check_is_plain_too(path: Path) -> None:
+    content = parse_file(path.read_bytes(), path.name).content
+    texts = [t for q in content.questions for t in _how_to_check(q)]
+    grades = [_grade(t) for t in texts]
+    too_hard = [(round(g, 1), t[:60]) for g, t in zip(grades, texts, strict=True) if g > 10]
+    assert not too_hard, f"above grade 10: {too_hard}"
+    assert sum(grades) / len(grades) <= 8, f"{path.name}: average grade {sum(grades) / len(grades):.1f}"
+
+
+# Terms a patient cannot be expected to know: each text that uses one says what it is, with these words in it.
+JARGON = {
+    "ABMS": "specialty board",
+    "AOA": "osteopathic",
+    "JCCP": "voluntary register",
+    "PSA": "oversees health registers",
+    "PREEMPT": "main studies",
+    "Lambert-Eaton": "weakness",
+    "onabotulinumtoxinA": "",  # printed on the box: named so the patient can compare, explained where it is first shown
+    "Nursys": "nurse licence look-up",
+    "DocInfo": "look-up",
+    "off-label": "",
+    "MedWatch": "reporting",
+    "Yellow Card": "MHRA",
+    "NICE": "",
+}
+BANNED = ("FSMB", "otolaryngology", "orofacial", "platysma", "emphysema,", "Cochrane review is", "sharps bin")
+
+
+def _patient_texts() -> list[str]:
+    texts = [t for q in CHECKLIST.questions for t in (q.text, q.why, q.ask, *_how_to_check(q))]
+    texts += [o.label for q in CHECKLIST.questions for o in q.options]
+    texts += [n.text for n in CHECKLIST.safety_notes] + [c.description for c in CHECKLIST.categories]
+    return texts
+
+
+@pytest.mark.parametrize("term", sorted(JARGON))
+def test_jargon_is_explained_where_it_is_used(term: str) -> None:
+    explanation = JARGON[term]
+    if not explanation:
+        return
+    unexplained = [t for t in _patient_texts() if term in t and explanation not in t]
+    assert not unexplained, f"{term!r} used without saying what it is ({explanation!r}): {[t[:80] for t in unexplained]}"
+
+
+def test_no_jargon_that_was_dropped() -> None:
+    found = [(term, t[:80]) for t in _patient_texts() for term in BANNED if term in t]
+    assert not found, found
 
 
 def test_safety_notes_are_plain() -> None:
