@@ -3,8 +3,9 @@
 - Document metadata (title, language, author, subject); headings are bookmarks and tagged
   /H1-/H3 structure elements, so readers and screen readers can navigate them.
 - Each clinic starts on a new page, laid out to take to that clinic's consultation.
-- Text the bundled font cannot draw (Hangul, Chinese, Arabic...) is never drawn as boxes or
-  dropped letters: it is replaced by a visible notice pointing to the HTML summary.
+- A name the bundled font cannot draw (Hangul, Chinese, Arabic...) is never drawn as boxes or
+  dropped letters: it is replaced by a visible notice pointing to the HTML summary, and only the
+  name is: the sentence around it is printed (names are put into sentences here, not before).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import SubsetMap, TTFFont
 
 from report.summary import ClinicPart, Note, Summary, dark_runs
+from scoring.compare import robustness_sentence
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 REGULAR, BOLD = FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf"
@@ -91,7 +93,9 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
 
 
 def printable(text: str) -> str:
-    """``text`` if the font can draw all of it, else a visible notice (never boxes, never dropped letters)."""
+    """``text`` if the font can draw all of it, else a visible notice (never boxes, never dropped letters).
+
+    For a whole name or a whole cell; a sentence with names in it is put together from ``printable`` names."""
     return text if _drawable().issuperset(text) else NOTICE
 
 
@@ -244,31 +248,36 @@ def _topic_matrix(pdf: FPDF, summary: Summary) -> None:
     letters = [chr(ord("A") + i) for i in range(len(summary.clinics))]  # the ranking's order; ranks can tie
     header = [c.name if named else letter for c, letter in zip(summary.clinics, letters, strict=True)]
     if not named:
-        _para(pdf, "Clinics: " + "; ".join(f"{letter} = {c.name}" for c, letter in zip(summary.clinics, letters, strict=True)), 8.5)
+        key = "; ".join(f"{letter} = {printable(c.name)}" for c, letter in zip(summary.clinics, letters, strict=True))
+        _para(pdf, "Clinics: " + key, 8.5)
     columns = [scores for _, scores in summary.matrix]
     rows = [[title, *(column[i] for column in columns)] for i, title in enumerate(summary.topic_titles)]
     _table(pdf, ["Topic", *header], rows, (62, *([width] * count)), size=8.5)
 
 
+REASONS_HEADING = {"not_recommended": "Why not", "verify_first": "Check before booking"}
+
+
 def _clinic(pdf: FPDF, clinic: ClinicPart) -> None:
     pdf.add_page()
     _heading(pdf, clinic.name, 2)
-    _para(pdf, f"{clinic.verdict_word}: {clinic.headline}", 11, bold=True)
-    _para(pdf, f"Fit score: {clinic.score} · Questions answered: {clinic.completeness}")
+    _para(pdf, f"{clinic.verdict_word}: {clinic.verdict_text}", 11, bold=True)
     if clinic.reasons:
-        _heading(pdf, "Why", 3)
-        for reason in clinic.reasons:
-            _para(pdf, f"• {reason}")
-    _heading(pdf, "Questions to ask at the consultation", 3)
+        _heading(pdf, REASONS_HEADING.get(clinic.verdict, "Check before any injection"), 3)
+        _para(pdf, "\n".join(f"• {reason}" for reason in clinic.reasons))
+    if clinic.cautions:
+        _para(pdf, clinic.cautions, bold=True)
+    _para(pdf, f"{clinic.fit} · Questions answered: {clinic.completeness}")
+    _heading(pdf, "Questions to ask", 3)
     if clinic.to_ask:  # one block: fpdf2 lays out text slowly, call by call
-        _para(pdf, "\n".join(f"{i}. {a.text}{' (safety)' if a.safety else ''} ({a.why})" for i, a in enumerate(clinic.to_ask, 1)), 9.5)
+        _para(pdf, "\n".join(f"{i}. {a.text}{' (safety)' if a.safety else ''} ({a.when}; {a.why})"
+                             for i, a in enumerate(clinic.to_ask, 1)), 9.5)
+    elif clinic.asks_left_out:
+        _para(pdf, f"{clinic.asks_left_out} more questions could be asked, but the reasons above are enough not to go ahead there.")
     else:
         _para(pdf, "Nothing left to ask.")
     _heading(pdf, "Score by topic", 3)
     _table(pdf, ["Topic", "Score (0-100)", "Answered"], [[t.title, t.score, t.answered] for t in clinic.topics], (110, 36, 36))
-    caution = [(line, topic.title) for topic in clinic.topics for line in topic.lines if "(caution)" in line.points]
-    if caution:
-        _para(pdf, "Answers that need a closer look: " + "; ".join(f"{line.question} ({line.answer})" for line, _ in caution), 9)
     if clinic.notes:
         _heading(pdf, "Safety notes for this clinic", 3)
         for note in clinic.notes:
@@ -294,11 +303,13 @@ def render_pdf(summary: Summary) -> bytes:
                f"Checklist {summary.checklist_version}, last reviewed {summary.last_reviewed}", 9)
     _box(pdf, summary.emergency, thick=True)
 
+    robustness = robustness_sentence(summary.comparison, printable)
     _heading(pdf, "Your clinics compared", 2)
-    _para(pdf, summary.robustness)
+    _para(pdf, robustness)
     _table(pdf, ["Order", "Clinic", "Verdict", "Fit (0-100)", "Answered"],
-           [[c.rank, c.name, f"{c.verdict_word}: {c.verdict_text}", c.score, c.completeness] for c in summary.clinics],
-           (12, 50, 62, 20, 20))
+           [[c.rank, c.name, f"{c.verdict_word}: {c.headline}" + (f". {c.cautions}" if c.cautions else ""), c.fit_short, c.completeness]
+            for c in summary.clinics],
+           (12, 40, 90, 24, 16))
     _heading(pdf, "Scores by topic", 3)
     _topic_matrix(pdf, summary)
 
@@ -309,12 +320,15 @@ def render_pdf(summary: Summary) -> bytes:
     _heading(pdf, "Your priorities", 2)
     _para(pdf, "These shape each clinic's fit score. They never change the safety checks.")
     _table(pdf, ["Topic", "How much it matters to you"], list(summary.priorities), (110, 72))
-    _para(pdf, summary.robustness)
-    _heading(pdf, f"What the evidence says for {summary.goal.lower()}", 2)
-    for note in summary.evidence:
-        _box(pdf, note)
+    _para(pdf, robustness)
+    _heading(pdf, f"Safety notes and what the evidence says, for {summary.goal.lower()}", 2)
+    _para(pdf, "The emergency signs are on page 1.")
+    for note in summary.notes:
+        if note.severity != "emergency":
+            _box(pdf, note)
     _heading(pdf, "Sources", 3)
-    _para(pdf, "\n".join(f"{i}. {s.title}. {s.publisher}. {s.where} (checked {s.checked})" for i, s in enumerate(summary.sources, 1)), 8.5)
+    _para(pdf, "\n".join(f"{i}. {s.title}. {s.publisher}. {s.where} (checked {s.checked}){' ' + s.caveat if s.caveat else ''}"
+                         for i, s in enumerate(summary.sources, 1)), 8.5)
     _heading(pdf, "What this is", 2)
     _para(pdf, f"{summary.disclaimer} {summary.conflicts} Nothing you entered is stored on a server: it is all in the link below.")
     _para(pdf, "To open your comparison again, use this link or scan the code (anyone with it can see your answers):")

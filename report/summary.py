@@ -1,8 +1,10 @@
 """One summary model, built from what ``scoring`` returns; the HTML and the PDF only lay it out.
 
-Order (issue #5): title and facts; the emergency box; the comparison; each clinic; the
-patient's priorities and the robustness sentence; what the evidence says, with sources; what
-this is, with the link to reopen it (also as a QR code).
+Order: title and facts; the emergency box; the comparison (with who may be named, and how robust
+that is); each clinic (the verdict with its reasons and cautions, the fit with its range, the
+questions to ask, the notes its answers bring up); the patient's priorities; the safety notes for
+everyone (every note that applies before any answer, as ``scoring`` chooses them); the sources of
+what is printed, for this goal and place; what this is, with the link to reopen it (also as a QR code).
 """
 
 from __future__ import annotations
@@ -16,14 +18,17 @@ import segno
 from scoring import Checklist
 from scoring.answers import AnswersFile
 from scoring.codec import LINK_PARAM, encode
-from scoring.evaluate import DEFAULT_PRIORITY, PRIORITY_LABELS, VERDICT_TEXT, ClinicResult
-from scoring.models import GOAL_LABELS, JURISDICTION_LABELS, AnswerApplies, ContextApplies, SafetyNote
-from scoring.results import evaluate_state
+from scoring.compare import Comparison
+from scoring.evaluate import DEFAULT_PRIORITY, PRIORITY_LABELS, VERDICT_TEXT, ClinicResult, Verdict, applicable_notes
+from scoring.models import GOAL_LABELS, JURISDICTION_LABELS, AnswerApplies, SafetyNote
+from scoring.results import caution_words, evaluate_state, explanation, fit_short, fit_words
 
 WHY_ASK = {"not_sure": "you were not sure", "unanswered": "not answered yet", "caution": "needs a closer look"}
+WHEN_ASK = {"booking": "before booking", "consultation": "at the consultation", "treatment": "on the day"}
 VERDICT_WORD = {  # a word as well as a colour, for print in black and white
     "not_recommended": "STOP",
-    "verify_first": "CHECK",
+    "verify_first": "CHECK FIRST",
+    "check_at_visit": "CHECK AT VISIT",
     "incomplete": "INCOMPLETE",
     "strong_fit": "STRONG",
     "fair_fit": "FAIR",
@@ -58,6 +63,7 @@ class Ask:
     text: str
     why: str
     safety: bool
+    when: str
 
 
 @dataclass(frozen=True)
@@ -68,12 +74,16 @@ class ClinicPart:
     verdict_text: str
     verdict_word: str
     headline: str
+    cautions: str  # "With 2 cautions: ..." (those the reasons do not already name), or ""
     score: str
+    fit: str  # the fit with its range, in words
+    fit_short: str  # the same for a table cell
     completeness: str
     reasons: tuple[str, ...]
     topics: tuple[Topic, ...]
-    notes: tuple[Note, ...]
-    to_ask: tuple[Ask, ...]
+    notes: tuple[Note, ...]  # what this clinic's answers brought up
+    to_ask: tuple[Ask, ...]  # empty for a clinic not recommended: its reasons come first, and are enough
+    asks_left_out: int  # how many questions to ask were left out (a clinic not recommended)
 
 
 @dataclass(frozen=True)
@@ -83,6 +93,7 @@ class SourceRef:
     where: str  # link or citation
     is_link: bool
     checked: str
+    caveat: str  # the citation, when there is a link as well: what it says about the source (company-reported ...)
 
 
 @dataclass(frozen=True)
@@ -99,7 +110,8 @@ class Summary:
     matrix: tuple[tuple[str, tuple[str, ...]], ...]  # clinic name -> topic scores, in topic_titles order
     priorities: tuple[tuple[str, str], ...]
     robustness: str
-    evidence: tuple[Note, ...]
+    comparison: Comparison  # the data behind the robustness sentence: the PDF words it again with the names it can draw
+    notes: tuple[Note, ...]  # every note that applies to everyone with this goal and place, most severe first
     sources: tuple[SourceRef, ...]
     disclaimer: str
     conflicts: str
@@ -116,6 +128,7 @@ def _score(value: int | None) -> str:
 
 
 def _clinic(rank: str, result: ClinicResult) -> ClinicPart:
+    stop = result.verdict is Verdict.NOT_RECOMMENDED
     return ClinicPart(
         rank=rank,
         name=result.name,
@@ -123,17 +136,21 @@ def _clinic(rank: str, result: ClinicResult) -> ClinicPart:
         verdict_text=VERDICT_TEXT[result.verdict],
         verdict_word=VERDICT_WORD[result.verdict.value],
         headline=result.headline,
+        cautions=caution_words(result),
         score=_score(result.score),
+        fit=fit_words(result),
+        fit_short=fit_short(result),
         completeness=f"{result.completeness}%",
         reasons=tuple(str(r) for r in result.reasons),
         topics=tuple(
             Topic(c.title, _score(c.score), f"{c.answered} of {c.counted}",
-                  tuple(Line(x.question, x.answer, x.explanation) for x in c.lines))
+                  tuple(Line(x.question, x.answer, explanation(x)) for x in c.lines))
             for c in result.categories
         ),
-        # Only what this clinic's answers set off: the general notes are printed once, in the evidence part.
+        # Only what this clinic's answers set off: the notes for everyone are printed once.
         notes=tuple(_note(n) for n in result.notes if isinstance(n.applies, AnswerApplies)),
-        to_ask=tuple(Ask(a.ask, WHY_ASK[a.why], a.safety_critical) for a in result.to_ask),
+        to_ask=() if stop else tuple(Ask(a.ask, WHY_ASK[a.why], a.safety_critical, WHEN_ASK[a.when]) for a in result.to_ask),
+        asks_left_out=len(result.to_ask) if stop else 0,
     )
 
 
@@ -171,28 +188,25 @@ def build_summary(checklist: Checklist, state: AnswersFile, base_url: str, made:
     results, comparison = evaluate_state(checklist, state)
     meta = checklist.metadata
     goal, place = state.goal, state.jurisdiction
-    emergency = next(n for n in checklist.safety_notes if n.severity == "emergency")
+    emergency = next(n for n in checklist.safety_notes if n.severity == "emergency")  # also first among the notes
     categories = checklist.categories_for(goal, place)
     clinics = tuple(_clinic(f"{r.rank}{' (tie)' if r.tied else ''}", r.result) for r in comparison.ranking)
     matrix = tuple(
         (r.result.name, tuple(_score(next((c.score for c in r.result.categories if c.id == cat.id), None)) for cat in categories))
         for r in comparison.ranking
     )
-    evidence = tuple(
-        _note(n) for n in checklist.safety_notes
-        if isinstance(n.applies, ContextApplies) and goal in n.applies.goals and place in n.applies.jurisdictions
-    )
+    shared = applicable_notes(checklist, goal, place, {}, set())  # always, and for this goal and place
     cited: dict[str, None] = {}
-    for note in checklist.safety_notes:
-        if (isinstance(note.applies, ContextApplies) and goal in note.applies.goals) or note.applies.kind == "always":
-            cited.update(dict.fromkeys(note.sources))
+    for note in shared:
+        cited.update(dict.fromkeys(note.sources))
     for question in checklist.applicable_questions(goal, place):
         cited.update(dict.fromkeys(question.sources))
     for result in results:
         for note in result.notes:
             cited.update(dict.fromkeys(note.sources))
     sources = tuple(
-        SourceRef(s.title, s.publisher, s.url or s.citation or "", s.url is not None, f"{s.checked:%d %b %Y}")
+        SourceRef(s.title, s.publisher, s.url or s.citation or "", s.url is not None, f"{s.checked:%d %b %Y}",
+                  (s.citation or "") if s.url else "")
         for s in checklist.sources_for(cited)
     )
     link = share_link(checklist, state, base_url)
@@ -209,7 +223,8 @@ def build_summary(checklist: Checklist, state: AnswersFile, base_url: str, made:
         matrix=matrix,
         priorities=tuple((c.title, PRIORITY_LABELS[state.priorities.get(c.id, DEFAULT_PRIORITY)]) for c in categories),
         robustness=comparison.robustness,
-        evidence=evidence,
+        comparison=comparison,
+        notes=tuple(_note(n) for n in shared),
         sources=sources,
         disclaimer=meta.disclaimer,
         conflicts=meta.conflicts,

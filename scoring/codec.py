@@ -39,6 +39,7 @@ from scoring.errors import InputError
 from scoring.models import GOALS, JURISDICTIONS, Goal, Jurisdiction
 
 FORMAT = 1
+NEWEST_PLAUSIBLE = 8  # format numbers a later version might use; anything else in the first byte is not a link from here
 MAX_LINK = 6000
 MAX_PAYLOAD = 16 * 1024
 UNSET = 255
@@ -218,7 +219,7 @@ def _unpack(link: str) -> bytes:
         raise _bad("it is not complete") from None
     if not raw:
         raise _bad("it is empty")
-    if raw[0] > FORMAT:
+    if FORMAT < raw[0] <= NEWEST_PLAUSIBLE:  # a later format number; a random first byte is just not a link of ours
         raise InputError.one(
             _WHERE, 1, "this link was made by a newer version of Injector Check - open it where it was made, or ask for an answers file"
         )

@@ -110,23 +110,34 @@ def evaluation_as_data(checklist: Checklist, state: AnswersFile) -> dict[str, An
 
 
 def fit_words(result: ClinicResult) -> str:
-    """The fit score with its range: "fit 100, could be 62-100 once you know 15 more answers"."""
+    """The fit score with its range: "Fit 100/100, could be 62-100 once you know 15 more answers"."""
     if result.score is None:
-        return "no fit score yet"
-    text = f"fit {result.score}/100"
+        return "No fit score yet"
+    text = f"Fit {result.score}/100"
     low, high = result.score_range or (result.score, result.score)
     if low != high:
         text += f", could be {low}-{high} once you know {result.open_count} more answer{'s' if result.open_count != 1 else ''}"
     return text
 
 
+def fit_short(result: ClinicResult) -> str:
+    """The fit score with its range, for a table cell: "91 (could be 71-91)"."""
+    if result.score is None:
+        return "–"
+    low, high = result.score_range or (result.score, result.score)
+    return str(result.score) if low == high else f"{result.score} (could be {low}-{high})"
+
+
+def caution_lead(result: ClinicResult) -> str:
+    """"With 2 cautions" (or "Also 2 cautions", after the verdict's reasons): the cautions its reasons do not name."""
+    n = len(result.other_cautions)
+    return f"{'Also' if result.reasons else 'With'} {n} caution{'s' if n != 1 else ''}" if n else ""
+
+
 def caution_words(result: ClinicResult) -> str:
     """The cautions beside the verdict that its reasons do not already name: "With 1 caution: ..." (or "Also ...")."""
     shown = result.other_cautions
-    if not shown:
-        return ""
-    lead = "Also" if result.reasons else "With"
-    return f"{lead} {len(shown)} caution{'s' if len(shown) > 1 else ''}: " + "; ".join(str(c) for c in shown)
+    return f"{caution_lead(result)}: " + "; ".join(str(c) for c in shown) if shown else ""
 
 
 def _note_lines(notes: Sequence[SafetyNote], indent: str) -> list[str]:

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 from scoring.__main__ import checklist_schema
 from tests import minimal_checklist as base
 
@@ -105,7 +107,11 @@ def test_evaluate_json_matches_golden_files() -> None:
 def test_evaluate_json_has_the_documented_keys() -> None:
     data = json.loads(cli("evaluate", ANSWERS / "jawline-us.yaml", "--format", "json").stdout)
     clinic = data["clinics"][0]
-    assert {"name", "verdict", "score", "completeness", "category_scores", "notes", "questions_to_ask"} <= clinic.keys()
+    assert {"name", "verdict", "score", "score_range", "completeness", "category_scores", "cautions", "notes",
+            "questions_to_ask"} <= clinic.keys()
+    assert all("when" in a for a in clinic["questions_to_ask"])
+    glow = data["clinics"][1]
+    assert [c["question"] for c in glow["cautions"]][:1] == ["licence-checked"] and glow["score_range"][0] < glow["score"]
     assert [c["verdict"] for c in data["clinics"]] == ["strong_fit", "verify_first", "not_recommended"]
     assert data["clinics"][0]["name"] == "Clínica Norte"
     assert {"ranking", "leaders", "robustness"} <= data["comparison"].keys()
@@ -117,6 +123,11 @@ def test_evaluate_text_is_readable() -> None:
     assert "1. Clínica Norte: Strong fit for your priorities" in result.stdout
     assert "Not recommended: Who will give you the injections?" in result.stdout
     assert "Still to ask:" in result.stdout
+    assert "Fit 55/100, could be 23-86 once you know 32 more answers; 27% answered (12 of 44)" in result.stdout
+    assert "Also 3 cautions:" in result.stdout  # cautions beside the verdict
+    assert "Safety notes for everyone considering this treatment:" in result.stdout
+    assert "[emergency] Emergency: signs the toxin has spread" in result.stdout
+    assert "Pregnancy and breastfeeding" in result.stdout and "Homes, parties and salons" in result.stdout
 
 
 def test_evaluate_bad_file_exits_1_with_messages(tmp_path: Path) -> None:
@@ -141,3 +152,34 @@ def test_link_prints_a_query_string_that_restores_the_answers() -> None:
     checklist = load_checklist()
     original = parse_answers((ANSWERS / "migraine-uk.json").read_bytes(), "x", checklist)
     assert decode(line, checklist).state == original
+
+
+def test_open_prints_the_answers_file_a_link_holds(tmp_path: Path) -> None:
+    link = cli("link", ANSWERS / "jawline-us.yaml").stdout.strip()
+    opened = cli("open", f"https://injector.example/?goal=jawline&{link}&step=Compare")
+    assert opened.returncode == 0 and opened.stderr == ""
+    data = yaml.safe_load(opened.stdout)
+    assert data == yaml.safe_load((ANSWERS / "jawline-us.yaml").read_text(encoding="utf-8")) | {"priorities": data["priorities"]}
+    as_json = json.loads(cli("open", link, "--format", "json").stdout)
+    assert as_json["clinics"][0]["name"] == "Clínica Norte"
+    bare = cli("open", link.removeprefix("s="))
+    assert bare.stdout == opened.stdout
+
+
+def test_open_refuses_a_link_it_cannot_read_with_the_reason() -> None:
+    for bad, why in (("https://x/?goal=jawline", "it has no 's=' part"), ("s=hello-world", "cannot be read")):
+        result = cli("open", bad)
+        assert result.returncode == 1 and why in result.stdout and "Traceback" not in result.stdout + result.stderr
+
+
+def test_review_prints_every_flagged_answer_with_its_flag_when_and_sources() -> None:
+    result = cli("review", "--goal", "migraine", "--jurisdiction", "us")
+    assert result.returncode == 0
+    text = result.stdout
+    assert "CRITICAL A cosmetic injector with no migraine training  [cosmetic] -> Not recommended" in text
+    assert "CAUTION  They told me where to check, but I have not checked yet  [told-not-checked] -> Check before booking" in text
+    assert "Found out before booking; safety check." in text and "Sources: " in text and "Why: " in text
+    assert "[remote]" not in text  # UK remote prescribing (jaw goals) is not part of migraine in the US
+    everything = cli("review").stdout
+    assert "No, only by phone, video, message or online form  [remote] -> Not recommended" in everything
+    assert everything.count("CRITICAL") > text.count("CRITICAL")  # the UK-only and jaw-only red flags are in the full model

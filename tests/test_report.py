@@ -75,7 +75,7 @@ def test_pdf_metadata_and_page_count(eight: tuple[Summary, bytes, str]) -> None:
 
     bookmarks = titles(reader.outline)
     assert bookmarks[:2] == ["Injector Check: your clinic comparison", "Your clinics compared"]
-    assert "Questions to ask at the consultation" in bookmarks
+    assert "Questions to ask" in bookmarks
     assert 10 <= len(reader.pages) <= 30  # about two pages a clinic, plus the overview and the evidence
 
 
@@ -97,7 +97,7 @@ def test_scripts_the_font_lacks_get_a_visible_notice(checklist: Checklist) -> No
     lacking = ["서울 피부과", "北京诊所", "عيادة النور", "מרפאת השרון"]
     summary = build_summary(checklist, state_with(checklist, [*drawn, *lacking]), "http://x/")
     pages = pdf_pages(render_pdf(summary))
-    clinic_pages = [page for page in pages[1:] if "Questions to ask at the consultation" in page]
+    clinic_pages = [page for page in pages[1:] if "Score by topic" in page]
     assert len(clinic_pages) == len(drawn) + len(lacking)
     assert sum(flat(page).lstrip().startswith(NOTICE) for page in clinic_pages) == len(lacking)
     whole = flat(" ".join(pages))
@@ -107,6 +107,19 @@ def test_scripts_the_font_lacks_get_a_visible_notice(checklist: Checklist) -> No
         assert name not in whole and name[:2] not in whole, name  # never drawn at all, not even in part
     html = render_html(summary)
     assert all(name in html for name in [*drawn, *lacking])  # the HTML shows them as typed
+
+
+def test_a_name_the_font_lacks_is_replaced_but_never_the_sentence_around_it(checklist: Checklist) -> None:
+    names = ["서울 피부과", "Clínica Norte", "Glow Med Spa", "Derm One", "Skin Two", "Face Three"]  # six: the key to the A-F columns
+    summary = build_summary(checklist, state_with(checklist, names), "http://x/")
+    whole = flat(" ".join(pdf_pages(render_pdf(summary))))
+    assert "Clinics: A = " in whole  # the key is printed, with the other five names in it
+    for name in names[1:]:
+        assert f"= {name}" in whole, name
+    assert f"= {NOTICE}" in whole or f"A = {NOTICE}" in whole
+    assert summary.comparison.leaders[0] == names[0]  # the sentence names the one it cannot draw
+    assert f"“{NOTICE}” and “Derm One” fit your priorities equally well." in whole  # the sentence stays; only the name goes
+    assert "서울" not in whole
 
 
 def need_pdftoppm() -> str:
@@ -158,7 +171,7 @@ class Collector(HTMLParser):
         self.text.append(data)
 
 
-ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "main", "section", "h1", "h2", "h3", "p", "strong", "em", "table",
+ALLOWED_TAGS = {"html", "head", "br", "meta", "title", "style", "body", "header", "main", "section", "h1", "h2", "h3", "p", "strong", "em", "table",
                 "thead", "tbody", "tr", "th", "td", "div", "span", "ul", "ol", "li", "a", "svg", "g", "path", "rect"}
 
 
@@ -194,7 +207,7 @@ def test_pdf_and_html_agree(eight: tuple[Summary, bytes, str]) -> None:
     parsed.feed(html)
     whole_html = flat("".join(parsed.text))
     for clinic in summary.clinics:
-        for fact in (clinic.headline[:60], f"Fit score: {clinic.score}", *(a.text for a in clinic.to_ask)):
+        for fact in (*clinic.reasons, clinic.cautions, clinic.fit, *(a.text for a in clinic.to_ask)):
             assert flat(fact) in whole_pdf and flat(fact) in whole_html, fact
 
 

@@ -10,12 +10,16 @@ import streamlit as st
 
 from scoring import Checklist
 from scoring.compare import Comparison
-from scoring.evaluate import VERDICT_ICON, VERDICT_TEXT, ClinicResult
+from scoring.evaluate import VERDICT_ICON, VERDICT_TEXT, ClinicResult, Verdict
+from scoring.results import caution_lead, explanation, fit_short, fit_words
 from ui.browse import show_note
 from ui.state import AppState
 from ui.text import plain
 
 WHY_LABELS = {"not_sure": "you were not sure", "unanswered": "not answered yet", "caution": "the answer needs a closer look"}
+WHEN_LABELS = {"booking": "before booking", "consultation": "at the consultation", "treatment": "on the day"}
+REASONS_LABEL = {Verdict.NOT_RECOMMENDED: "Why not", Verdict.VERIFY_FIRST: "Check before booking",
+                 Verdict.CHECK_AT_VISIT: "Before any injection, check"}
 
 
 def _score(value: int | None) -> str:
@@ -26,7 +30,9 @@ def matrix(app: AppState, checklist: Checklist, results: list[ClinicResult], com
     ranks = {r.result.name: f"{r.rank}{' (tie)' if r.tied else ''}" for r in comparison.ranking}
     rows: dict[str, list[str]] = {
         "Verdict": [f"{VERDICT_ICON[r.verdict]} {VERDICT_TEXT[r.verdict]}" for r in results],
-        "Fit score (0-100)": [_score(r.score) for r in results],
+        "Why, or what to check": ["; ".join(str(x) for x in r.reasons) or "–" for r in results],
+        "Cautions": ["; ".join(str(x) for x in r.other_cautions) or "none" for r in results],
+        "Fit score (0-100)": [fit_short(r) for r in results],
         "Questions answered": [f"{r.completeness}%" for r in results],
         "Order": [ranks[r.name] for r in results],
     }
@@ -118,21 +124,29 @@ def detail(app: AppState, checklist: Checklist, results: dict[int, ClinicResult]
     uid = st.selectbox("Clinic", list(names), format_func=lambda u: names[u], key=app.key("detail"))
     result = results[uid]
     st.subheader(f"{VERDICT_ICON[result.verdict]} {VERDICT_TEXT[result.verdict]}", anchor=False)
-    if result.reasons:
-        st.markdown("**Why:**\n" + "\n".join(f"- {r.question} — *{plain(r.answer)}*" for r in result.reasons))
-    score = "no fit score yet" if result.score is None else f"fit score {result.score} out of 100"
-    st.markdown(f"{score}; {result.answered} of {result.counted} questions answered ({result.completeness}%).")
-    st.markdown("#### Questions to ask at the consultation", anchors=False)
-    if result.to_ask:
-        st.markdown("\n".join(f"{i}. {a.ask}{' 🛡️' if a.safety_critical else ''} — *{WHY_LABELS[a.why]}*"
-                              for i, a in enumerate(result.to_ask, 1)))
+    if result.reasons:  # a clinic held back leads with why
+        st.markdown(f"**{REASONS_LABEL[result.verdict]}:**\n"
+                    + "\n".join(f"- {r.question} — *{plain(r.answer)}*" for r in result.reasons))
+    if result.other_cautions:
+        st.markdown(f"**{caution_lead(result)}:**\n"
+                    + "\n".join(f"- {c.question} — *{plain(c.answer)}*" for c in result.other_cautions))
+    st.markdown(f"{fit_words(result)}; {result.answered} of {result.counted} questions answered ({result.completeness}%).")
+    st.markdown("#### Questions to ask", anchors=False)
+    asks = "\n".join(f"{i}. {a.ask}{' 🛡️' if a.safety_critical else ''} — *{WHEN_LABELS[a.when]}; {WHY_LABELS[a.why]}*"
+                     for i, a in enumerate(result.to_ask, 1))
+    if result.verdict is Verdict.NOT_RECOMMENDED and result.to_ask:
+        st.markdown("The reasons above are enough not to go ahead there.")
+        with st.expander(f"{len(result.to_ask)} more questions, if you still want to ask this clinic"):
+            st.markdown(asks)
+    elif result.to_ask:
+        st.markdown(asks)
     else:
         st.markdown("Nothing left to ask: every question has an answer with no caution.")
     st.markdown("#### Score by topic", anchors=False)
     for c in result.categories:
         with st.expander(f"{c.title}: {_score(c.score)} ({c.answered} of {c.counted} answered)"):
             st.table(pd.DataFrame({"Question": [x.question for x in c.lines], "Answer": [x.answer for x in c.lines],
-                                   "Points": [x.explanation for x in c.lines]}), hide_index=True)
+                                   "Points": [explanation(x) for x in c.lines]}), hide_index=True)
     st.markdown("#### Safety notes for this clinic", anchors=False)
     for note in result.notes:
         show_note(checklist, note)

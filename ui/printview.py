@@ -67,24 +67,34 @@ def show(app: AppState, checklist: Checklist) -> None:
     st.error(f"**{summary.emergency.title}**\n\n{summary.emergency.text}", icon="🚨")
     st.subheader("Your clinics compared", anchor=False)
     st.markdown(plain(summary.robustness))
-    st.table(pd.DataFrame([{"Order": c.rank, "Clinic": plain(c.name), "Verdict": f"{c.verdict_word}: {c.verdict_text}",
-                            "Fit (0-100)": c.score, "Answered": c.completeness} for c in summary.clinics]).set_index("Order"))
+    st.table(pd.DataFrame([{"Order": c.rank, "Clinic": plain(c.name), "Verdict": f"{c.verdict_word}: {c.headline}",
+                            "Cautions": c.cautions or "none", "Fit (0-100)": c.fit_short, "Answered": c.completeness}
+                           for c in summary.clinics]).set_index("Order"))
     st.table(pd.DataFrame({plain(name): scores for name, scores in summary.matrix},
                          index=pd.Index(list(summary.topic_titles), name="Topic")))
     for clinic in summary.clinics:
         st.subheader(plain(clinic.name), anchor=False)
-        st.markdown(f"**{clinic.verdict_word}: {plain(clinic.headline)}** · fit score {clinic.score} · answered {clinic.completeness}")
+        st.markdown(f"**{clinic.verdict_word}: {clinic.verdict_text}**")
+        if clinic.reasons:
+            st.markdown("\n".join(f"- {reason}" for reason in clinic.reasons))
+        if clinic.cautions:
+            st.markdown(f"**{clinic.cautions}**")
+        st.markdown(f"{clinic.fit} · answered {clinic.completeness}")
         if clinic.to_ask:
-            st.markdown("Questions to ask:\n" + "\n".join(f"{i}. {a.text} ({a.why})" for i, a in enumerate(clinic.to_ask, 1)))
+            st.markdown("Questions to ask:\n" + "\n".join(f"{i}. {a.text} ({a.when}; {a.why})" for i, a in enumerate(clinic.to_ask, 1)))
+        elif clinic.asks_left_out:
+            st.markdown(f"{clinic.asks_left_out} more questions could be asked, but the reasons above are enough not to go ahead there.")
         for note in clinic.notes:
             st.warning(f"**{note.title}.** {note.text}")
     st.subheader("Your priorities", anchor=False)
     st.table(pd.DataFrame(list(summary.priorities), columns=["Topic", "How much it matters to you"]).set_index("Topic"))
-    st.subheader(f"What the evidence says for {summary.goal.lower()}", anchor=False)
-    for note in summary.evidence:
-        st.info(f"**{note.title}.** {note.text}")
+    st.subheader(f"Safety notes and what the evidence says, for {summary.goal.lower()}", anchor=False)
+    for note in summary.notes:
+        if note.severity != "emergency":  # shown first, at the top
+            st.info(f"**{note.title}.** {note.text}")
     st.markdown("**Sources**\n\n" + "\n".join(
-        f"{i}. {s.title}. {s.publisher}. {s.where} (checked {s.checked})" for i, s in enumerate(summary.sources, 1)))
+        f"{i}. {s.title}. {s.publisher}. {s.where} (checked {s.checked}){' ' + s.caveat if s.caveat else ''}"
+        for i, s in enumerate(summary.sources, 1)))
     st.subheader("What this is", anchor=False)
     st.markdown(f"{summary.disclaimer} {summary.conflicts}")
     st.code(summary.link, language=None, wrap_lines=True)
