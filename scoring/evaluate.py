@@ -85,8 +85,7 @@ VERDICT_ICON = {
 Status = Literal["answered", "not_sure", "unanswered"]
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):  # a tuple: several are made on every evaluation
     """One question behind a verdict or a caution: what was asked, what the answer was (or that there is none)."""
 
     question_id: str
@@ -141,6 +140,9 @@ class CategoryResult:
     answered: int
     counted: int
     lines: tuple[QuestionLine, ...]
+    low: int  # earned if every open question took its lowest answer, and if it took its best;
+    high: int  # out of ``ceiling``, what every counted question can earn
+    ceiling: int
 
     @property
     def score(self) -> int | None:
@@ -310,21 +312,19 @@ def fit_score(categories: tuple[CategoryResult, ...], priorities: Mapping[str, i
     return _weighted((_weight(c, priorities), c.earned, c.possible) for c in categories)
 
 
-def fit_range(categories: tuple[CategoryResult, ...], priorities: Mapping[str, int] | None = None) -> tuple[int, int] | None:
+def fit_range(
+    categories: tuple[CategoryResult, ...], priorities: Mapping[str, int] | None = None, score: int | None = None
+) -> tuple[int, int] | None:
     """The fit score with every open question at its lowest-scoring answer, and at its best ("Not sure" aside).
 
     The range always holds today's score: where a lowest answer still earns points, averaging could put the
     low end above it, and the range is widened to the score.
     """
-    low = _weighted(
-        (_weight(c, priorities), sum(x.low for x in c.lines), c.possible + sum(x.best for x in c.lines if x.open)) for c in categories
-    )
-    high = _weighted(
-        (_weight(c, priorities), sum(x.best for x in c.lines), c.possible + sum(x.best for x in c.lines if x.open)) for c in categories
-    )
+    low = _weighted((_weight(c, priorities), c.low, c.ceiling) for c in categories)
+    high = _weighted((_weight(c, priorities), c.high, c.ceiling) for c in categories)
     if low is None or high is None:
         return None
-    score = fit_score(categories, priorities)
+    score = fit_score(categories, priorities) if score is None else score
     return (low, high) if score is None else (min(low, score), max(high, score))
 
 
@@ -372,25 +372,37 @@ def evaluate_clinic(
         if category.id not in grouped:
             continue
         mine = tuple(grouped[category.id])
+        earned = possible = answered_here = low = high = ceiling = 0
+        for x in mine:  # one pass: this runs for every clinic on every comparison
+            earned += x.earned
+            possible += x.possible
+            answered_here += x.status == "answered"
+            low += x.low
+            high += x.best
+            ceiling += x.best if x.open else x.possible
         categories.append(
             CategoryResult(
                 id=category.id,
                 title=category.title,
                 weight=category.weight,
                 priority=priorities.get(category.id, DEFAULT_PRIORITY),
-                earned=sum(x.earned for x in mine),
-                possible=sum(x.possible for x in mine),
-                answered=sum(x.status == "answered" for x in mine),
+                earned=earned,
+                possible=possible,
+                answered=answered_here,
                 counted=len(mine),
                 lines=mine,
+                low=low,
+                high=high,
+                ceiling=ceiling,
             )
         )
     by_category = tuple(categories)
-    critical = tuple(x.finding() for x in all_lines if x.flag == "critical")
-    before_booking = tuple(x.finding() for x in all_lines if x.holds_back and x.when == "booking")
-    at_visit = tuple(x.finding() for x in all_lines if x.holds_back and x.when != "booking")
-    answered = sum(x.status == "answered" for x in all_lines)
+    answered = sum(c.answered for c in by_category)
     score = fit_score(by_category)
+    critical = tuple(x.finding() for x in all_lines if x.flag == "critical")
+    held = () if critical else [x for x in all_lines if x.holds_back]
+    before_booking = tuple(x.finding() for x in held if x.when == "booking")
+    at_visit = () if before_booking else tuple(x.finding() for x in held)
 
     reasons: tuple[Finding, ...] = ()
     if critical:
@@ -421,7 +433,7 @@ def evaluate_clinic(
         reasons=reasons,
         cautions=tuple(x.finding() for x in all_lines if x.status == "answered" and x.flag == "caution"),
         score=score,
-        score_range=fit_range(by_category),
+        score_range=fit_range(by_category, score=score),
         answered=answered,
         counted=len(all_lines),
         categories=by_category,

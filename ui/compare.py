@@ -29,9 +29,7 @@ def _score(value: int | None) -> str:
 def matrix(app: AppState, checklist: Checklist, results: list[ClinicResult], comparison: Comparison) -> pd.DataFrame:
     ranks = {r.result.name: f"{r.rank}{' (tie)' if r.tied else ''}" for r in comparison.ranking}
     rows: dict[str, list[str]] = {
-        "Verdict": [f"{VERDICT_ICON[r.verdict]} {VERDICT_TEXT[r.verdict]}" for r in results],
-        "Why, or what to check": ["; ".join(str(x) for x in r.reasons) or "–" for r in results],
-        "Cautions": ["; ".join(str(x) for x in r.other_cautions) or "none" for r in results],
+        "Verdict": [f"{VERDICT_ICON[r.verdict]} {VERDICT_TEXT[r.verdict]}" + _held(r) for r in results],
         "Fit score (0-100)": [fit_short(r) for r in results],
         "Questions answered": [f"{r.completeness}%" for r in results],
         "Order": [ranks[r.name] for r in results],
@@ -51,6 +49,26 @@ def matrix(app: AppState, checklist: Checklist, results: list[ClinicResult], com
             rows[f"🛡️ {question.text}"] = cells
     # st.table renders markdown, headers too; the corner header is named so no header cell is empty (axe-core)
     return pd.DataFrame(rows, index=[plain(r.name) for r in results]).T.rename_axis("Compared on")
+
+
+def _held(r: ClinicResult) -> str:
+    """What the cards above the table spell out, counted: checks still open, and cautions."""
+    parts = []
+    if r.reasons and r.verdict is not Verdict.NOT_RECOMMENDED:
+        parts.append(f"{len(r.reasons)} to check")
+    if r.cautions:
+        parts.append(f"{len(r.cautions)} caution{'s' if len(r.cautions) > 1 else ''}")
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def verdict_card(rank: str, r: ClinicResult) -> None:
+    """One clinic's verdict as a patient reads it: what holds it back, what to know, and the fit with its range."""
+    with st.container(border=True):
+        st.markdown(f"**{rank}. {plain(r.name)}**: {VERDICT_ICON[r.verdict]} {VERDICT_TEXT[r.verdict]}  \n{fit_words(r)}")
+        if r.reasons:
+            st.markdown(f"{REASONS_LABEL[r.verdict]}:\n" + "\n".join(f"- {x.question} *({x.answer})*" for x in r.reasons))
+        if r.other_cautions:
+            st.markdown(f"{caution_lead(r)}:\n" + "\n".join(f"- {x.question} *({x.answer})*" for x in r.other_cautions))
 
 
 BAR, LINE, GAP = 13, 15, 14  # pixels per bar, per line of a topic's name, and between topics
@@ -97,9 +115,12 @@ def show(app: AppState, checklist: Checklist, results: list[ClinicResult], compa
         st.info("Add clinics and answer some questions to see them side by side.")
         return
     st.markdown(f"**{plain(comparison.robustness)}**")  # it quotes clinic names
-    st.caption("Safety first: a clinic with a red flag or an open safety question is listed last, whatever its fit score. "
-               "The fit score shows how each clinic fits the priorities you set, from the questions you answered. "
-               "A 🛡️ marks a safety check.")
+    st.caption("Safety first: a clinic with a red flag or a safety check still to make before booking comes after the others, "
+               "whatever its fit score. The fit score shows how each clinic fits the priorities you set, from the questions "
+               "you answered; the range is what it could be once the open answers are known. A 🛡️ marks a safety check.")
+    for ranked in comparison.ranking:
+        verdict_card(f"{ranked.rank}{' (tie)' if ranked.tied else ''}", ranked.result)
+    st.subheader("Side by side", anchor=False)
     st.table(matrix(app, checklist, results, comparison))
     chart = pd.DataFrame(
         {r.name: {c.title: c.score for c in r.categories if c.score is not None} for r in results}

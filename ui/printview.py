@@ -67,9 +67,10 @@ def show(app: AppState, checklist: Checklist) -> None:
     st.error(f"**{summary.emergency.title}**\n\n{summary.emergency.text}", icon="🚨")
     st.subheader("Your clinics compared", anchor=False)
     st.markdown(plain(summary.robustness))
-    st.table(pd.DataFrame([{"Order": c.rank, "Clinic": plain(c.name), "Verdict": f"{c.verdict_word}: {c.headline}",
-                            "Cautions": c.cautions or "none", "Fit (0-100)": c.fit_short, "Answered": c.completeness}
-                           for c in summary.clinics]).set_index("Order"))
+    # A list, not a table: the verdict with its reasons and cautions is long, and a phone would scroll a table sideways.
+    st.markdown("\n".join(f"- **{c.rank}. {plain(c.name)}**: {c.verdict_word}: {c.headline}."
+                           + (f" {c.cautions}." if c.cautions else "") + f" Fit: {c.fit_short}; answered {c.completeness}."
+                           for c in summary.clinics))
     st.table(pd.DataFrame({plain(name): scores for name, scores in summary.matrix},
                          index=pd.Index(list(summary.topic_titles), name="Topic")))
     for clinic in summary.clinics:
