@@ -15,7 +15,7 @@ server's ``script_finished`` for it (a fragment run, for an answer). Errors: a r
 exception, a run that never finishes within the timeout, a refused or dropped connection.
 
 The same run drives a minimal Streamlit app (one radio and a line of text) the same way, so the
-app is judged against what Streamlit itself costs on this machine. Targets (issue #6): at 50
+app is judged against what Streamlit itself costs on this machine. Targets: at 50
 sessions no errors, p95 under 1 s, and the app's p95 within 2x of the minimal app's.
 """
 
