@@ -213,3 +213,26 @@ def test_the_topic_chart_keeps_checklist_order_and_names_every_clinic(app: AppTe
     assert spec["encoding"]["yOffset"]["sort"] == [c.name for c in state.clinics]
     assert len(spec["data"]["values"]) == sum(1 for r in results for c in r.categories if c.score is not None)
     assert spec["layer"][0]["encoding"]["color"]["legend"]["columns"] == 1  # one clinic a line: none cut off
+
+
+def test_compare_and_details_show_what_holds_each_clinic_back_its_cautions_and_range(app: AppTest) -> None:
+    _load_example(app)
+    go(app, "Compare")
+    shown = text_of(app)
+    assert "**1. Riverside Dermatology**: 🟢 Strong fit for your priorities" in shown
+    assert "2. Glow Aesthetics Spa**: 🔍 Check before booking" in shown
+    assert "Check before booking:\n- Before the nurse injects you" in shown
+    assert "Also 4 cautions:\n- What training do they have" in shown
+    assert "Fit 91/100, could be 71-91 once you know 8 more answers" in shown
+    assert "Why not:\n- Who will give you the injections? *(Someone with no health licence" in shown
+    table = app.table[0].value
+    assert list(table.loc["Verdict"]) == ["🟢 Strong fit for your priorities", "🔍 Check before booking (2 to check, 4 cautions)",
+                                          "🛑 Not recommended (1 caution)"]
+    assert list(table.loc["Fit score (0-100)"]) == ["100", "91 (could be 71-91)", "74 (could be 67-75)"]
+    go(app, "Details")
+    app.selectbox(key=key(app, "detail")).select(3).run()  # the clinic not recommended leads with why
+    shown = text_of(app)
+    assert shown.index("Why not:") < shown.index("Questions to ask") and "The reasons above are enough not to go ahead there." in shown
+    assert any(e.label.startswith("4 more questions, if you still want to ask this clinic") for e in app.expander)
+    assert "Homes, parties and salons are not safe places for injections" in shown  # its answer's safety note
+    assert "Pregnancy and breastfeeding" in shown  # and every note that applies to everyone

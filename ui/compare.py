@@ -11,6 +11,7 @@ import streamlit as st
 from scoring import Checklist
 from scoring.compare import Comparison
 from scoring.evaluate import VERDICT_ICON, VERDICT_TEXT, ClinicResult, Verdict
+from scoring.models import AnswerApplies
 from scoring.results import caution_lead, explanation, fit_short, fit_words
 from ui.browse import show_note
 from ui.state import AppState
@@ -69,6 +70,9 @@ def verdict_card(rank: str, r: ClinicResult) -> None:
             st.markdown(f"{REASONS_LABEL[r.verdict]}:\n" + "\n".join(f"- {x.question} *({x.answer})*" for x in r.reasons))
         if r.other_cautions:
             st.markdown(f"{caution_lead(r)}:\n" + "\n".join(f"- {x.question} *({x.answer})*" for x in r.other_cautions))
+        brought_up = [n.title for n in r.notes if isinstance(n.applies, AnswerApplies)]
+        if brought_up:
+            st.markdown("Safety notes its answers bring up (in full on **Details**): " + "; ".join(brought_up) + ".")
 
 
 BAR, LINE, GAP = 13, 15, 14  # pixels per bar, per line of a topic's name, and between topics
@@ -120,6 +124,10 @@ def show(app: AppState, checklist: Checklist, results: list[ClinicResult], compa
                "you answered; the range is what it could be once the open answers are known. A 🛡️ marks a safety check.")
     for ranked in comparison.ranking:
         verdict_card(f"{ranked.rank}{' (tie)' if ranked.tied else ''}", ranked.result)
+    shared = [n for n in results[0].notes if not isinstance(n.applies, AnswerApplies)]
+    with st.expander(f"Safety notes for everyone considering this treatment ({len(shared)})"):
+        for note in shared:
+            show_note(checklist, note)
     st.subheader("Side by side", anchor=False)
     st.table(matrix(app, checklist, results, comparison))
     chart = pd.DataFrame(
