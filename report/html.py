@@ -11,7 +11,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from report.summary import Summary, dark_runs
+from report.pictures import icon_array_svg
+from report.summary import Picture, Summary, dark_runs
 
 _ENV = Environment(
     loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
@@ -32,5 +33,10 @@ def qr_svg(rows: tuple[bytes, ...]) -> Markup:
     )
 
 
+def icon(picture: Picture) -> Markup:
+    """A picture of 100 people as SVG: numbers, and a label escaped by ``icon_array_svg``."""
+    return Markup(icon_array_svg(picture.filled, picture.label, width="8.5rem"))  # noqa: S704 - our markup, label escaped
+
+
 def render_html(summary: Summary) -> str:
-    return _ENV.get_template("summary.html.j2").render(s=summary, qr=qr_svg(summary.qr))
+    return _ENV.get_template("summary.html.j2").render(s=summary, qr=qr_svg(summary.qr), icon=icon)

@@ -21,7 +21,8 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import SubsetMap, TTFFont
 
-from report.summary import ClinicPart, Note, Summary, dark_runs
+from report.pictures import FILLED, STEP, icons
+from report.summary import ClinicPart, DecisionPart, FigurePart, Note, Summary, dark_runs
 from scoring.compare import robustness_sentence
 
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -284,6 +285,94 @@ def _clinic(pdf: FPDF, clinic: ClinicPart) -> None:
             _box(pdf, note)
 
 
+PICTURE_MM = 30.0  # printed width of a picture of 100 people
+K = 0.5523  # a quarter circle as one Bezier curve: control points at this fraction of the radius
+
+
+def _colour(hex_colour: str) -> str:
+    r, g, b = (int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return f"{r:.3f} {g:.3f} {b:.3f} rg"
+
+
+def _people(pdf: FPDF, left: float, top: float, filled: int) -> None:
+    """100 people as heads and shoulders, ``filled`` of them dark: two filled paths, in PDF units (origin bottom left)."""
+    scale, k = PICTURE_MM / (STEP * 10) * pdf.k, pdf.k
+    paths: dict[bool, list[str]] = {True: [], False: []}
+    for x, y, on in icons(filled):
+        cx, cy = left * k + x * scale, (pdf.h - top) * k - y * scale
+        hy, hr = cy + 2.6 * scale, 2.1 * scale  # the head, above the centre
+        c = K * hr
+        paths[on].append(f"{cx + hr:.2f} {hy:.2f} m {cx + hr:.2f} {hy + c:.2f} {cx + c:.2f} {hy + hr:.2f} {cx:.2f} {hy + hr:.2f} c "
+                         f"{cx - c:.2f} {hy + hr:.2f} {cx - hr:.2f} {hy + c:.2f} {cx - hr:.2f} {hy:.2f} c "
+                         f"{cx - hr:.2f} {hy - c:.2f} {cx - c:.2f} {hy - hr:.2f} {cx:.2f} {hy - hr:.2f} c "
+                         f"{cx + c:.2f} {hy - hr:.2f} {cx + hr:.2f} {hy - c:.2f} {cx + hr:.2f} {hy:.2f} c h")
+        sy, sr = cy - 4.6 * scale, 3.6 * scale  # the shoulders: half a circle, flat side down
+        c = K * sr
+        paths[on].append(f"{cx - sr:.2f} {sy:.2f} m {cx - sr:.2f} {sy + c:.2f} {cx - c:.2f} {sy + sr:.2f} {cx:.2f} {sy + sr:.2f} c "
+                         f"{cx + c:.2f} {sy + sr:.2f} {cx + sr:.2f} {sy + c:.2f} {cx + sr:.2f} {sy:.2f} c h")
+    pdf._out(f"q {_colour(FILLED)} {' '.join(paths[True])} f 0.831 0.847 0.871 rg {' '.join(paths[False])} f Q")
+
+
+def _figure(pdf: FPDF, figure: FigurePart, label: str = "") -> None:
+    """A label, the pictures side by side with their captions, then the same in words: kept on one page."""
+    size = 8.5
+    captions = [wrap(printable(p.caption), PICTURE_MM + 10, size) for p in figure.pictures]
+    caption_h = max(len(c) for c in captions) * size * 0.45 + 2
+    sentence = wrap(printable(figure.sentence), pdf.epw, 9.5)
+    needed = (5 if label else 0) + PICTURE_MM + caption_h + len(sentence) * 9.5 * 0.5 + 4
+    if pdf.will_page_break(needed):
+        pdf.add_page()
+    if label:
+        _para(pdf, label, 9.5)
+    top = pdf.y + 1
+    pdf.set_font("DejaVu", "", size)
+    for i, (picture, lines) in enumerate(zip(figure.pictures, captions, strict=True)):
+        left = pdf.l_margin + i * (PICTURE_MM + 12)
+        _people(pdf, left, top, picture.filled)
+        pdf.set_xy(left, top + PICTURE_MM + 1)
+        for line in lines:
+            _line(pdf, left, line, size * 0.45)
+    pdf.set_xy(pdf.l_margin, top + PICTURE_MM + caption_h)
+    _para(pdf, figure.sentence, 9.5)
+
+
+def _decision(pdf: FPDF, summary: Summary) -> None:
+    _heading(pdf, "Your decision: whether, and where", 2)
+    if summary.decision is not None:
+        _para(pdf, summary.decision.statement)
+    _heading(pdf, "Are you ready to decide? (the SURE test)", 3)
+    _table(pdf, ["Question", "Your answer"], [list(row) for row in summary.sure], (140, 42))
+    if summary.about_you:
+        _heading(pdf, "About you", 3)
+        _para(pdf, "\n".join(f"• {q} {a}" for q, a in summary.about_you), 9.5)
+    for note in summary.about_notes:
+        _box(pdf, note)
+    if summary.values:
+        _heading(pdf, "What matters to you about the treatment", 3)
+        _para(pdf, "\n".join(f"• {v}: {how}" for v, how in summary.values), 9.5)
+
+
+def _options(pdf: FPDF, d: DecisionPart) -> None:
+    pdf.add_page()
+    _heading(pdf, "Is it right for you now? The options side by side", 2)
+    _para(pdf, d.condition)
+    _para(pdf, d.course)
+    if d.course_figure is not None:
+        _figure(pdf, d.course_figure)
+    _para(pdf, 'Numbers are people in 100, over the time given. "How sure" is how certain the research is: '
+               "high, moderate, low or very low.", 8.5)
+    count = len(d.options)
+    _table(pdf, ["", *(o.name for o in d.options)], [[title, *cells] for title, cells in d.rows],
+           (26, *([(182 - 26) / count] * count)), size=7.5)
+    _heading(pdf, "Pictures of 100 people", 3)
+    for option in d.options:
+        _para(pdf, f"{option.name}: {option.what}", 10, bold=True)
+        for figure in option.figures:
+            _figure(pdf, figure, figure.kind)
+        for kind in option.no_figure:
+            _para(pdf, f"{kind}: no study gives this as a number in 100.", 9.5)
+
+
 def render_pdf(summary: Summary) -> bytes:
     pdf = _Pdf(format="A4")
     pdf.set_margins(14, 14, 14)
@@ -293,34 +382,45 @@ def render_pdf(summary: Summary) -> bytes:
     pdf.set_title(summary.title)
     pdf.set_lang("en")
     pdf.set_author("Injector Check")
-    pdf.set_subject(f"Clinic comparison for {summary.goal.lower()} ({summary.jurisdiction})")
+    pdf.set_subject(f"Whether, and where: {summary.goal.lower()} ({summary.jurisdiction})")
     pdf.set_creator("Injector Check (python -m report)")
     pdf.alias_nb_pages()
     pdf.add_page()
 
     _heading(pdf, summary.title, 1)
     _para(pdf, f"Made {summary.made} · Goal: {summary.goal} · Where: {summary.jurisdiction} · "
-               f"Checklist {summary.checklist_version}, last reviewed {summary.last_reviewed}", 9)
+               f"Checklist {summary.checklist_version}, last reviewed {summary.last_reviewed}, next review due {summary.next_review} · "
+               f"Written by {summary.authors}; {summary.funding}", 9)
     _box(pdf, summary.emergency, thick=True)
+    _decision(pdf, summary)
+    if summary.decision is not None:
+        _options(pdf, summary.decision)
 
     robustness = robustness_sentence(summary.comparison, printable)
-    _heading(pdf, "Your clinics compared", 2)
-    _para(pdf, robustness)
-    _table(pdf, ["Order", "Clinic", "Verdict", "Fit (0-100)", "Answered"],
-           [[c.rank, c.name, f"{c.verdict_word}: {c.headline}" + (f". {c.cautions}" if c.cautions else ""), c.fit_short, c.completeness]
-            for c in summary.clinics],
-           (12, 40, 90, 24, 16))
-    _heading(pdf, "Scores by topic", 3)
-    _topic_matrix(pdf, summary)
+    pdf.add_page()
+    if summary.clinics:
+        _heading(pdf, "Your clinics compared", 2)
+        _para(pdf, robustness)
+        _table(pdf, ["Order", "Clinic", "Verdict", "Fit (0-100)", "Answered"],
+               [[c.rank, c.name, f"{c.verdict_word}: {c.headline}" + (f". {c.cautions}" if c.cautions else ""), c.fit_short, c.completeness]
+                for c in summary.clinics],
+               (12, 40, 90, 24, 16))
+        _heading(pdf, "Scores by topic", 3)
+        _topic_matrix(pdf, summary)
+    else:
+        _heading(pdf, "Clinics", 2)
+        _para(pdf, "No clinics are in this summary. If you decide to go ahead later, open the link at the end to add the "
+                   "clinics you are considering.")
 
     for clinic in summary.clinics:
         _clinic(pdf, clinic)
 
-    pdf.add_page()
-    _heading(pdf, "Your priorities", 2)
-    _para(pdf, "These shape each clinic's fit score. They never change the safety checks.")
-    _table(pdf, ["Topic", "How much it matters to you"], list(summary.priorities), (110, 72))
-    _para(pdf, robustness)
+    if summary.clinics:
+        pdf.add_page()
+        _heading(pdf, "Your priorities", 2)
+        _para(pdf, "These shape each clinic's fit score. They never change the safety checks.")
+        _table(pdf, ["Topic", "How much it matters to you"], list(summary.priorities), (110, 72))
+        _para(pdf, robustness)
     _heading(pdf, f"Safety notes and what the evidence says, for {summary.goal.lower()}", 2)
     _para(pdf, "The emergency signs are on page 1.")
     for note in summary.notes:
@@ -331,7 +431,11 @@ def render_pdf(summary: Summary) -> bytes:
                          for i, s in enumerate(summary.sources, 1)), 8.5)
     _heading(pdf, "What this is", 2)
     _para(pdf, f"{summary.disclaimer} {summary.conflicts} Nothing you entered is stored on a server: it is all in the link below.")
-    _para(pdf, "To open your comparison again, use this link or scan the code (anyone with it can see your answers):")
+    _para(pdf, f"Who made it, and how. Written by {summary.authors}. {summary.review_process} {summary.funding}")
+    report = f" To report an error: {summary.report_to}." if summary.report_to else ""
+    _para(pdf, f"How it is kept up to date. Checklist {summary.checklist_version}, last reviewed {summary.last_reviewed}; next review "
+               f"due {summary.next_review}. {summary.update_policy}{report}")
+    _para(pdf, "To open your summary again, use this link or scan the code (anyone with it can see your answers):")
     pdf.set_font("DejaVu", size=7)
     pdf.multi_cell(0, 3.4, summary.link, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     if pdf.will_page_break(QR_MM + 2):

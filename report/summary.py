@@ -1,10 +1,14 @@
 """One summary model, built from what ``scoring`` returns; the HTML and the PDF only lay it out.
 
-Order: title and facts; the emergency box; the comparison (with who may be named, and how robust
-that is); each clinic (the verdict with its reasons and cautions, the fit with its range, the
-questions to ask, the notes its answers bring up); the patient's priorities; the safety notes for
-everyone (every note that applies before any answer, as ``scoring`` chooses them); the sources of
-what is printed, for this goal and place; what this is, with the link to reopen it (also as a QR code).
+Order: title and facts (with who made it and when it is next reviewed); the emergency box; the
+decision (whether, and where) with the patient's SURE answers; about you (the patient's answers and
+the notes they bring up); the options side by side, with a picture of 100 people for each option's main
+benefit and harm; what matters to the patient about the treatment; then, when there are clinics, the
+comparison (who may be named, and how robust that is) and each clinic (the verdict with its reasons
+and cautions, the fit with its range, the questions to ask, the notes its answers bring up) and the
+patient's priorities; the safety notes for everyone; the sources of what is printed, for this goal and
+place; what this is (funding, authors and review, update policy, how to report an error), with the
+link to reopen it (also as a QR code). With no clinics it is the printout of "not now", or "not yet".
 """
 
 from __future__ import annotations
@@ -19,9 +23,10 @@ from scoring import Checklist
 from scoring.answers import AnswersFile
 from scoring.codec import LINK_PARAM, encode
 from scoring.compare import Comparison
-from scoring.evaluate import DEFAULT_PRIORITY, PRIORITY_LABELS, VERDICT_TEXT, ClinicResult, Verdict, applicable_notes
-from scoring.models import GOAL_LABELS, JURISDICTION_LABELS, AnswerApplies, SafetyNote
+from scoring.evaluate import DEFAULT_PRIORITY, PRIORITY_LABELS, VERDICT_TEXT, ClinicResult, Verdict, applicable_notes, patient_notes
+from scoring.models import GOAL_LABELS, JURISDICTION_LABELS, AnswerApplies, Cell, Decision, Figure, Jurisdiction, SafetyNote
 from scoring.results import caution_words, evaluate_state, explanation, fit_short, fit_words
+from scoring.wording import CERTAINTY_SHORT, DECISION, GRID_ROWS, SURE_QUESTIONS, VALUE_LABELS, figure_sentence, people
 
 WHY_ASK = {"not_sure": "you were not sure", "unanswered": "not answered yet", "caution": "needs a closer look"}
 WHEN_ASK = {"booking": "before booking", "consultation": "at the consultation", "treatment": "on the day"}
@@ -97,6 +102,40 @@ class SourceRef:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """100 people, ``filled`` of them dark, with a caption and what a screen reader says."""
+
+    filled: int
+    caption: str
+    label: str
+
+
+@dataclass(frozen=True)
+class FigurePart:
+    kind: str  # "Main benefit", "Main harm", "Without treatment"
+    sentence: str  # the figure in words: the picture's text equivalent
+    pictures: tuple[Picture, ...]  # with the option, and with its comparison
+
+
+@dataclass(frozen=True)
+class OptionPart:
+    name: str
+    what: str
+    figures: tuple[FigurePart, ...]
+    no_figure: tuple[str, ...]  # kinds no study gives as a number in 100
+
+
+@dataclass(frozen=True)
+class DecisionPart:
+    statement: str
+    condition: str
+    course: str
+    course_figure: FigurePart | None
+    options: tuple[OptionPart, ...]
+    rows: tuple[tuple[str, tuple[str, ...]], ...]  # row question -> one cell per option, with how sure
+
+
+@dataclass(frozen=True)
 class Summary:
     title: str
     made: str
@@ -104,8 +143,14 @@ class Summary:
     jurisdiction: str
     checklist_version: str
     last_reviewed: str
+    next_review: str
     emergency: Note
-    clinics: tuple[ClinicPart, ...]  # in ranking order
+    decision: DecisionPart | None
+    sure: tuple[tuple[str, str], ...]  # SURE question -> "Yes", "No" or "not answered"
+    about_you: tuple[tuple[str, str], ...]  # question about the patient -> their answer (those answered)
+    about_notes: tuple[Note, ...]  # what those answers bring up
+    values: tuple[tuple[str, str], ...]  # what matters about the treatment -> how much (those answered)
+    clinics: tuple[ClinicPart, ...]  # in ranking order; none for a "not now" printout
     topic_titles: tuple[str, ...]
     matrix: tuple[tuple[str, tuple[str, ...]], ...]  # clinic name -> topic scores, in topic_titles order
     priorities: tuple[tuple[str, str], ...]
@@ -115,8 +160,40 @@ class Summary:
     sources: tuple[SourceRef, ...]
     disclaimer: str
     conflicts: str
+    funding: str
+    authors: str
+    review_process: str
+    update_policy: str
+    report_to: str  # "" when the checklist names no address
     link: str
     qr: tuple[bytes, ...]  # the link as a QR code: rows of modules (1 dark, 0 light), quiet zone included
+
+
+def _figure(kind: str, figure: Figure, option: str = "") -> FigurePart:
+    pictures = [Picture(people(figure.n), option or "100 people in the study", f"{people(figure.n)} of 100 people: {figure.what}")]
+    if figure.compared_n is not None and figure.compared_with is not None:
+        pictures.append(Picture(people(figure.compared_n), figure.compared_with,
+                                f"{people(figure.compared_n)} of 100 people, {figure.compared_with}"))
+    return FigurePart(kind, figure_sentence(figure, option), tuple(pictures))
+
+
+def decision_part(decision: Decision, goal: str, place: Jurisdiction) -> DecisionPart:
+    def cell(box: Cell) -> str:
+        return box.for_jurisdiction(place) + (f" (how sure: {CERTAINTY_SHORT[box.certainty]})" if box.certainty else "")
+
+    options = []
+    for option in decision.options:
+        figures = tuple(_figure(kind, f, option.name) for kind, f in (("Main benefit", option.benefit), ("Main harm", option.harm)) if f)
+        missing = tuple(kind for kind, f in (("Main benefit", option.benefit), ("Main harm", option.harm)) if f is None)
+        options.append(OptionPart(option.name, option.what, figures, missing))
+    return DecisionPart(
+        statement=DECISION.format(goal=goal.lower()),
+        condition=decision.condition,
+        course=decision.course,
+        course_figure=_figure("Without treatment", decision.course_figure) if decision.course_figure else None,
+        options=tuple(options),
+        rows=tuple((title, tuple(cell(getattr(o, row)) for o in decision.options)) for row, title in GRID_ROWS),
+    )
 
 
 def _note(note: SafetyNote) -> Note:
@@ -180,6 +257,19 @@ def dark_runs(rows: tuple[bytes, ...]) -> list[tuple[int, int, int]]:
     return runs
 
 
+def decision_sources(decision: Decision) -> list[str]:
+    """Every source an options grid rests on, in the order it first cites them."""
+    ids: dict[str, None] = dict.fromkeys(decision.sources)
+    for option in decision.options:
+        for row, _ in GRID_ROWS:
+            ids.update(dict.fromkeys(getattr(option, row).sources))
+        for figure in (option.benefit, option.harm):
+            ids.update(dict.fromkeys(figure.sources if figure else ()))
+    if decision.course_figure is not None:
+        ids.update(dict.fromkeys(decision.course_figure.sources))
+    return list(ids)
+
+
 def share_link(checklist: Checklist, state: AnswersFile, base_url: str) -> str:
     return f"{base_url.split('?')[0]}?{LINK_PARAM}={encode(state, checklist)}"
 
@@ -196,9 +286,13 @@ def build_summary(checklist: Checklist, state: AnswersFile, base_url: str, made:
         for r in comparison.ranking
     )
     shared = applicable_notes(checklist, goal, place, {}, set())  # always, and for this goal and place
+    about = patient_notes(checklist, goal, place, state.patient)
+    decision = checklist.decision(goal)
     cited: dict[str, None] = {}
-    for note in shared:
+    for note in (*shared, *about):
         cited.update(dict.fromkeys(note.sources))
+    if decision is not None:
+        cited.update(dict.fromkeys(decision_sources(decision)))
     for question in checklist.applicable_questions(goal, place):
         cited.update(dict.fromkeys(question.sources))
     for result in results:
@@ -210,14 +304,22 @@ def build_summary(checklist: Checklist, state: AnswersFile, base_url: str, made:
         for s in checklist.sources_for(cited)
     )
     link = share_link(checklist, state, base_url)
+    asked = checklist.patient_questions_for(goal, place)
+    answers = {q.id: (q, q.option(state.patient[q.id])) for q in asked if q.id in state.patient}
     return Summary(
-        title="Injector Check: your clinic comparison",
+        title="Injector Check: your decision summary",
         made=f"{made or datetime.date.today():%d %B %Y}",
         goal=GOAL_LABELS[goal],
         jurisdiction=JURISDICTION_LABELS[place],
         checklist_version=meta.version,
         last_reviewed=f"{meta.last_reviewed:%d %B %Y}",
+        next_review=f"{meta.next_review:%B %Y}",
         emergency=_note(emergency),
+        decision=decision_part(decision, GOAL_LABELS[goal], place) if decision else None,
+        sure=tuple((text, {"yes": "Yes", "no": "No"}.get(state.sure.get(key, ""), "not answered")) for key, text in SURE_QUESTIONS.items()),
+        about_you=tuple((q.text, o.label) for q, o in answers.values() if o is not None),
+        about_notes=tuple(_note(n) for n in about),
+        values=tuple((v.text, VALUE_LABELS[state.values[v.id]]) for v in checklist.values_for(goal) if v.id in state.values),
         clinics=clinics,
         topic_titles=tuple(c.title for c in categories),
         matrix=matrix,
@@ -228,6 +330,11 @@ def build_summary(checklist: Checklist, state: AnswersFile, base_url: str, made:
         sources=sources,
         disclaimer=meta.disclaimer,
         conflicts=meta.conflicts,
+        funding=meta.funding,
+        authors=", ".join(meta.authors),
+        review_process=meta.review_process,
+        update_policy=meta.update_policy,
+        report_to=(meta.report_to or "").removeprefix("mailto:"),
         link=link,
         qr=qr_matrix(link),
     )

@@ -19,7 +19,7 @@ from scoring.checklist import Checklist, load_checklist
 from scoring.codec import LINK_PARAM, decode, encode, layout_of, link_param
 from scoring.errors import InputError
 from scoring.models import GOALS, JURISDICTIONS, ChecklistFile, Goal, Jurisdiction, Question
-from scoring.results import clinics_text, evaluate_state, evaluation_as_data
+from scoring.results import evaluation_as_data, state_text
 from scoring.review import review_text
 from scoring.yamlload import MAX_BYTES
 
@@ -118,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.format == "json":
             print(json.dumps(evaluation_as_data(checklist, state), indent=2, ensure_ascii=False))
         else:
-            print(clinics_text(*evaluate_state(checklist, state)))
+            print(state_text(checklist, state))
         return 0
     if args.command == "link":
         print(f"{LINK_PARAM}={encode(state, checklist)}")

@@ -4,7 +4,10 @@
 goal: jawline            # migraine | bruxism | jawline
 jurisdiction: us         # us | uk | other
 priorities: {}           # category id -> 0..3; missing means the default
-clinics:
+patient: {}              # question-id -> option-id: the questions about the patient, asked once
+values: {}               # value id -> 0..3: what matters about the treatment itself
+sure: {}                 # the SURE test: sure / understand / risks / support -> yes | no
+clinics:                 # 0 to 8 (none: the patient decided not to compare clinics, or not yet)
   - name: "Clínica Norte"
     answers: {question-id: option-id}
 ```
@@ -22,7 +25,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections.abc import Mapping
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -33,6 +36,8 @@ from scoring.yamlload import Loaded, read_yaml_bytes
 
 MAX_CLINICS = 8
 MAX_NAME = 80
+SURE_KEYS = ("sure", "understand", "risks", "support")  # the SURE test (Ottawa decision guides), in its order
+SureAnswer = Literal["yes", "no"]
 
 
 class _Strict(BaseModel):
@@ -59,7 +64,18 @@ class AnswersFile(_Strict):
     goal: Goal
     jurisdiction: Jurisdiction
     priorities: Mapping[str, Annotated[int, Field(ge=0, le=3)]] = Field(default_factory=dict)
-    clinics: Annotated[tuple[Clinic, ...], Field(min_length=1, max_length=MAX_CLINICS)]
+    patient: Mapping[str, str] = Field(default_factory=dict)
+    values: Mapping[str, Annotated[int, Field(ge=0, le=3)]] = Field(default_factory=dict)
+    sure: Mapping[str, SureAnswer] = Field(default_factory=dict)
+    clinics: Annotated[tuple[Clinic, ...], Field(max_length=MAX_CLINICS)] = ()
+
+    @field_validator("sure")
+    @classmethod
+    def _sure_keys(cls, sure: Mapping[str, str]) -> Mapping[str, str]:
+        unknown = [k for k in sure if k not in SURE_KEYS]
+        if unknown:
+            raise ValueError(f"'{short(unknown[0])}' is not one of the SURE questions - use {', '.join(SURE_KEYS)}")
+        return sure
 
 
 _FIELDS = known_fields(AnswersFile, Clinic)
@@ -98,6 +114,21 @@ def check_against(state: AnswersFile, checklist: Checklist, loaded: Loaded | Non
                     f"priorities: '{category_id}' is not a category{_did_you_mean(category_id, category_ids)}",
                 )
             )
+    for question_id, option_id in state.patient.items():
+        patient_question = checklist.patient_question(question_id)
+        where = at("patient", question_id)
+        if patient_question is None:
+            known = [q.id for q in checklist.patient_questions]
+            hint = _did_you_mean(question_id, known)
+            problems.append(Problem(path, where, f"patient: '{question_id}' is not a question about you{hint}"))
+        elif patient_question.option(option_id) is None:
+            choices = ", ".join(o.id for o in patient_question.options)
+            problems.append(Problem(path, where, f"patient: '{option_id}' is not an answer to '{question_id}' - use one of {choices}"))
+    value_ids = [v.id for v in checklist.values]
+    for value_id in state.values:
+        if value_id not in value_ids:
+            hint = _did_you_mean(value_id, value_ids)
+            problems.append(Problem(path, at("values", value_id), f"values: '{value_id}' is not a value{hint}"))
     seen: dict[str, str] = {}
     question_ids = [q.id for q in checklist.questions]
     for i, clinic in enumerate(state.clinics):
@@ -140,9 +171,9 @@ def _did_you_mean(word: str, choices: list[str]) -> str:
 
 def answers_as_data(state: AnswersFile) -> dict[str, Any]:
     """The answers file as plain data, ready for YAML or JSON."""
-    return {
-        "goal": state.goal,
-        "jurisdiction": state.jurisdiction,
-        "priorities": dict(state.priorities),
-        "clinics": [{"name": c.name, "answers": dict(c.answers)} for c in state.clinics],
-    }
+    data: dict[str, Any] = {"goal": state.goal, "jurisdiction": state.jurisdiction, "priorities": dict(state.priorities)}
+    for key in ("patient", "values", "sure"):  # written only when set: older files had none of them
+        if getattr(state, key):
+            data[key] = dict(getattr(state, key))
+    data["clinics"] = [{"name": c.name, "answers": dict(c.answers)} for c in state.clinics]
+    return data

@@ -18,20 +18,18 @@ from scoring import crossref
 from scoring.crossref import ParsedFile
 from scoring.errors import InputError, Problem, known_fields, problems_from_validation
 from scoring.models import (
-    AlwaysApplies,
-    AnswerApplies,
     Category,
     ChecklistFile,
-    Condition,
-    ContextApplies,
+    Decision,
     Goal,
-    HowToCheck,
     Jurisdiction,
     Metadata,
-    Option,
+    PatientQuestion,
     Question,
     SafetyNote,
     Source,
+    Strict,
+    Value,
 )
 from scoring.yamlload import MAX_BYTES, read_yaml_bytes
 
@@ -39,20 +37,15 @@ T = TypeVar("T")
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "questions"
 SUFFIXES = (".yaml", ".yml")
 
-_FIELDS = known_fields(
-    ChecklistFile,
-    Metadata,
-    Category,
-    Question,
-    Option,
-    HowToCheck,
-    Condition,
-    SafetyNote,
-    Source,
-    AlwaysApplies,
-    ContextApplies,
-    AnswerApplies,
-)
+def _models(base: type[Strict]) -> list[type[Strict]]:
+    """Every model of the schema (a typo's "did you mean" looks through all their field names)."""
+    found: list[type[Strict]] = []
+    for sub in base.__subclasses__():
+        found += [sub, *_models(sub)]
+    return found
+
+
+_FIELDS = known_fields(*_models(Strict))
 
 
 @dataclass(frozen=True)
@@ -65,6 +58,9 @@ class Checklist:
     safety_notes: tuple[SafetyNote, ...]
     sources: tuple[Source, ...]
     files: tuple[str, ...] = ()
+    patient_questions: tuple[PatientQuestion, ...] = ()
+    values: tuple[Value, ...] = ()
+    decisions: tuple[Decision, ...] = ()
     _questions_by_id: dict[str, Question] = field(default_factory=dict, repr=False, compare=False)
     _categories_by_id: dict[str, Category] = field(default_factory=dict, repr=False, compare=False)
     _sources_by_id: dict[str, Source] = field(default_factory=dict, repr=False, compare=False)
@@ -97,6 +93,18 @@ class Checklist:
         if key not in self._applicable:  # asked on every evaluation and rerun: work it out once
             self._applicable[key] = tuple(q for q in self.questions if q.applies_to(goal, jurisdiction))
         return self._applicable[key]
+
+    def patient_questions_for(self, goal: Goal, jurisdiction: Jurisdiction) -> tuple[PatientQuestion, ...]:
+        return tuple(q for q in self.patient_questions if q.applies_to(goal, jurisdiction))
+
+    def patient_question(self, question_id: str) -> PatientQuestion | None:
+        return next((q for q in self.patient_questions if q.id == question_id), None)
+
+    def values_for(self, goal: Goal) -> tuple[Value, ...]:
+        return tuple(v for v in self.values if goal in v.goals)
+
+    def decision(self, goal: Goal) -> Decision | None:
+        return next((d for d in self.decisions if d.goal == goal), None)
 
     def categories_for(self, goal: Goal, jurisdiction: Jurisdiction) -> tuple[Category, ...]:
         used = {q.category for q in self.applicable_questions(goal, jurisdiction)}
@@ -174,6 +182,9 @@ def load_checklist(paths: Sequence[str | Path] = ()) -> Checklist:
         safety_notes=tuple(n for p in parsed for n in p.content.safety_notes),
         sources=tuple(s for p in parsed for s in p.content.sources),
         files=tuple(p.loaded.path for p in parsed),
+        patient_questions=tuple(q for p in parsed for q in p.content.patient_questions),
+        values=tuple(v for p in parsed for v in p.content.values),
+        decisions=tuple(d for p in parsed for d in p.content.decisions),
     )
 
 

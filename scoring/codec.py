@@ -1,9 +1,13 @@
-"""The share link: the whole state (goal, place, priorities, clinics, answers) in one URL parameter.
+"""The share link: the whole state (goal, place, priorities, the patient's answers, clinics) in one URL parameter.
 
-Format 1, before compression:
+Format 2, before compression:
     layout fingerprint (6 bytes) | goal | place | category count | one priority byte per category
-    (0-3, or 255 for "default") | question count | clinic count |
-    per clinic: name length (varint) + UTF-8 name + one byte per question (0 = no answer, else option position + 1)
+    (0-3, or 255 for "default") | question count | clinic count (0-8) |
+    per clinic: name length (varint) + UTF-8 name + one byte per question (0 = no answer, else option position + 1) |
+    patient question count | one byte per question about the patient (as for clinics) |
+    value count | one byte per value (0-3, or 255 for "not set") | the SURE test: one byte, two bits per
+    question in order (0 not answered, 1 yes, 2 no)
+Format 1 (links made before checklist 1.1.0) is the same up to the clinics, with 1-8 clinics, and nothing after.
 The link is base64url( format byte + zlib(payload) ), without padding.
 
 Answers are stored by position in the checklist's *layout* (its category ids, question ids and
@@ -33,12 +37,13 @@ from typing import Protocol
 
 from pydantic import ValidationError
 
-from scoring.answers import MAX_CLINICS, AnswersFile, check_against
+from scoring.answers import MAX_CLINICS, SURE_KEYS, AnswersFile, check_against
 from scoring.checklist import Checklist
 from scoring.errors import InputError
 from scoring.models import GOALS, JURISDICTIONS, Goal, Jurisdiction
 
-FORMAT = 1
+FORMAT = 2
+FORMATS = (1, 2)  # what decode reads
 NEWEST_PLAUSIBLE = 8  # format numbers a later version might use; anything else in the first byte is not a link from here
 MAX_LINK = 6000
 MAX_PAYLOAD = 16 * 1024
@@ -54,13 +59,18 @@ class Layout:
     version: str
     categories: tuple[str, ...]
     questions: tuple[tuple[str, tuple[str, ...]], ...]
+    patient: tuple[tuple[str, tuple[str, ...]], ...] = ()  # questions about the patient (1.1.0 on)
+    values: tuple[str, ...] = ()
 
     @property
     def fingerprint(self) -> bytes:
         return hashlib.sha256(self.to_json().encode()).digest()[:6]
 
     def to_json(self) -> str:
-        body = {"categories": list(self.categories), "questions": [[q, list(o)] for q, o in self.questions]}
+        body: dict[str, object] = {"categories": list(self.categories), "questions": [[q, list(o)] for q, o in self.questions]}
+        if self.patient or self.values:  # absent from layouts before 1.1.0, whose fingerprints must not change
+            body["patient"] = [[q, list(o)] for q, o in self.patient]
+            body["values"] = list(self.values)
         return json.dumps(body, sort_keys=True, separators=(",", ":"))
 
     def to_line(self) -> str:
@@ -80,6 +90,8 @@ def layout_of(checklist: Checklist) -> Layout:
             version=checklist.metadata.version,
             categories=tuple(c.id for c in checklist.categories),
             questions=tuple((q.id, tuple(o.id for o in q.options)) for q in checklist.questions),
+            patient=tuple((q.id, tuple(o.id for o in q.options)) for q in checklist.patient_questions),
+            values=tuple(v.id for v in checklist.values),
         )
 
     return checklist.memo("layout", make)
@@ -97,6 +109,8 @@ def known_layouts(path: Path = LAYOUTS_FILE) -> dict[bytes, Layout]:
             version=str(data["version"]),
             categories=tuple(data["categories"]),
             questions=tuple((q, tuple(o)) for q, o in data["questions"]),
+            patient=tuple((q, tuple(o)) for q, o in data.get("patient", [])),
+            values=tuple(data.get("values", [])),
         )
         layouts[layout.fingerprint] = layout
     return layouts
@@ -129,6 +143,12 @@ class Shareable(Protocol):
     @property
     def priorities(self) -> Mapping[str, int]: ...
     @property
+    def patient(self) -> Mapping[str, str]: ...
+    @property
+    def values(self) -> Mapping[str, int]: ...
+    @property
+    def sure(self) -> Mapping[str, str]: ...
+    @property
     def clinics(self) -> Sequence[_NamedAnswers]: ...
 
 
@@ -140,9 +160,20 @@ def _compress(payload: bytes) -> bytes:
     return packer.compress(payload) + packer.flush()
 
 
+def _row(answers: Mapping[str, str], questions: tuple[tuple[str, tuple[str, ...]], ...],
+         positions: Mapping[str, tuple[int, tuple[str, ...]]]) -> bytes:
+    """One byte per question, in layout order: 0 no answer, else the option's position + 1."""
+    row = bytearray(len(questions))
+    for qid, oid in answers.items():
+        index, options = positions[qid]
+        row[index] = options.index(oid) + 1
+    return bytes(row)
+
+
 def encode(state: Shareable, checklist: Checklist) -> str:
     layout = layout_of(checklist)
     positions = checklist.memo("positions", lambda: {qid: (i, opts) for i, (qid, opts) in enumerate(layout.questions)})
+    about = checklist.memo("patient-positions", lambda: {qid: (i, opts) for i, (qid, opts) in enumerate(layout.patient)})
     out = bytearray(checklist.memo("fingerprint", lambda: layout.fingerprint))
     out += bytes([GOALS.index(state.goal), JURISDICTIONS.index(state.jurisdiction)])
     out += _varint(len(layout.categories))
@@ -151,14 +182,33 @@ def encode(state: Shareable, checklist: Checklist) -> str:
     out += bytes([len(state.clinics)])
     for clinic in state.clinics:
         name = clinic.name.encode("utf-8")
-        out += _varint(len(name)) + name
-        row = bytearray(len(layout.questions))
-        for qid, oid in clinic.answers.items():
-            index, options = positions[qid]
-            row[index] = options.index(oid) + 1
-        out += row
+        out += _varint(len(name)) + name + _row(clinic.answers, layout.questions, positions)
+    out += _varint(len(layout.patient)) + _row(state.patient, layout.patient, about)
+    out += _varint(len(layout.values)) + bytes(state.values.get(v, UNSET) for v in layout.values)
+    out += bytes([sum({"yes": 1, "no": 2}.get(state.sure.get(k, ""), 0) << (2 * i) for i, k in enumerate(SURE_KEYS))])
     raw = bytes([FORMAT]) + _compress(bytes(out))
     return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+
+def _patient_answers(reader: _Reader, layout: Layout | None, checklist: Checklist, lost: list[str]) -> dict[str, str]:
+    row = reader.take(reader.varint())
+    if layout is not None and len(row) != len(layout.patient):
+        raise _bad("it does not match its checklist")
+    answers: dict[str, str] = {}
+    for i, value in enumerate(row):
+        if value == 0 or layout is None:
+            continue
+        question_id, options = layout.patient[i]
+        if value > len(options):
+            raise _bad("an answer in it is out of range")
+        option_id = options[value - 1]
+        question = checklist.patient_question(question_id)
+        if question is not None and question.option(option_id) is not None:
+            answers[question_id] = option_id
+        else:
+            lost.append(f"Your answer “{option_id}” to “{question_id}” about you was not restored: "
+                        "that question changed since the link was made.")
+    return answers
 
 
 class _Reader:
@@ -223,7 +273,7 @@ def _unpack(link: str) -> bytes:
         raise InputError.one(
             _WHERE, 1, "this link was made by a newer version of Injector Check - open it where it was made, or ask for an answers file"
         )
-    if raw[0] != FORMAT:
+    if raw[0] not in FORMATS:
         raise _bad("it is not an Injector Check link")
     inflater = zlib.decompressobj()
     try:
@@ -236,12 +286,13 @@ def _unpack(link: str) -> bytes:
         raise _bad("it is cut short")
     if inflater.unused_data:
         raise _bad("it has extra data at the end")
-    return payload
+    return bytes([raw[0]]) + payload
 
 
 def decode(link: str, checklist: Checklist, layouts: Mapping[bytes, Layout] | None = None) -> Restored:
     """Read a link back into a state. Raises ``InputError`` if it cannot be read at all."""
-    reader = _Reader(_unpack(link))
+    unpacked = _unpack(link)
+    version, reader = unpacked[0], _Reader(unpacked[1:])
     current = layout_of(checklist)
     fingerprint = reader.take(6)
     registry = known_layouts() if layouts is None else layouts
@@ -253,8 +304,8 @@ def decode(link: str, checklist: Checklist, layouts: Mapping[bytes, Layout] | No
     priority_bytes = reader.take(n_categories)
     n_questions = reader.varint()
     n_clinics = reader.byte()
-    if not 1 <= n_clinics <= MAX_CLINICS:
-        raise _bad(f"it names {n_clinics} clinics (1 to {MAX_CLINICS} are possible)")
+    if not (0 if version >= 2 else 1) <= n_clinics <= MAX_CLINICS:
+        raise _bad(f"it names {n_clinics} clinics (up to {MAX_CLINICS} are possible)")
     if layout is not None and (n_categories != len(layout.categories) or n_questions != len(layout.questions)):
         raise _bad("it does not match its checklist")
     lost: list[str] = []
@@ -301,6 +352,29 @@ def decode(link: str, checklist: Checklist, layouts: Mapping[bytes, Layout] | No
                     "that question or answer changed in the checklist since the link was made."
                 )
         clinics.append({"name": name, "answers": answers})
+    patient: dict[str, str] = {}
+    values: dict[str, int] = {}
+    sure: dict[str, str] = {}
+    if version >= 2:
+        patient = _patient_answers(reader, layout, checklist, lost)
+        value_bytes = reader.take(reader.varint())
+        if layout is not None and len(value_bytes) != len(layout.values):
+            raise _bad("it does not match its checklist")
+        current_v = {v.id for v in checklist.values}
+        for i, value in enumerate(value_bytes):
+            if value == UNSET or layout is None:
+                continue
+            if value > 3:
+                raise _bad("a value in it is out of range")
+            if layout.values[i] in current_v:
+                values[layout.values[i]] = value
+        bits = reader.byte()
+        for i, key in enumerate(SURE_KEYS):
+            code = (bits >> (2 * i)) & 3
+            if code == 3:
+                raise _bad("an answer in it is out of range")
+            if code:
+                sure[key] = "yes" if code == 1 else "no"
     if reader.pos != len(reader.data):
         raise _bad("it has extra data at the end")
     try:
@@ -309,6 +383,9 @@ def decode(link: str, checklist: Checklist, layouts: Mapping[bytes, Layout] | No
                 "goal": GOALS[goal_i],
                 "jurisdiction": JURISDICTIONS[place_i],
                 "priorities": priorities,
+                "patient": patient,
+                "values": values,
+                "sure": sure,
                 "clinics": tuple(clinics),
             }
         )

@@ -202,6 +202,8 @@ def _range_clauses(comparison: Comparison, show: NameShown) -> str:
 def robustness_sentence(comparison: Comparison, show: NameShown = str) -> str:
     """Who fits the priorities most closely, and what could change that; or why nobody may be named."""
     lead = comparison.leaders
+    if not comparison.ranking:
+        return "There are no clinics to compare yet."
     if not lead:
         return no_leader_sentence(comparison, show)
     if len(comparison.ranking) == 1:

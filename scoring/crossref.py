@@ -8,6 +8,10 @@ Rules:
 - a condition points to another question that applies wherever this one does, without cycles;
 - every safety note's trigger and sources exist; every source is cited, has a link or a
   citation, and was checked on or after the checklist's review date (and not in the future);
+- questions about the patient have unique ids (none shared with a clinic question), unique option ids and a
+  "Not sure" option; notes that a patient answer brings up point to a real question and option;
+- at most one decision (options grid) per goal, with unique option ids; a figure's range is in order and a
+  comparison has both its number and what it is compared with;
 - every category has questions; every question's best answer earns points and carries no
   flag, so each goal in each place can reach a full score;
 - a flagged answer earns 0 points, so a refusal or a bad answer never scores better than
@@ -24,10 +28,24 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from scoring.errors import Problem
-from scoring.models import GOALS, JURISDICTIONS, AnswerApplies, Category, ChecklistFile, Question, SafetyNote, Source
+from scoring.models import (
+    GOALS,
+    JURISDICTIONS,
+    AnswerApplies,
+    Category,
+    ChecklistFile,
+    Decision,
+    Figure,
+    PatientApplies,
+    PatientQuestion,
+    Question,
+    SafetyNote,
+    Source,
+    Value,
+)
 from scoring.yamlload import Loaded, Loc
 
-T = TypeVar("T", Category, Question, SafetyNote, Source)
+T = TypeVar("T", Category, Question, SafetyNote, Source, PatientQuestion, Value, Decision)
 
 
 @dataclass(frozen=True)
@@ -164,7 +182,7 @@ def _question_refs(parsed: list[ParsedFile]) -> list[Problem]:
     return problems
 
 
-def _ids(question: Question) -> str:
+def _ids(question: Question | PatientQuestion) -> str:
     return ", ".join(o.id for o in question.options)
 
 
@@ -182,26 +200,42 @@ def _has_cycle(start: Question, questions: dict[str, Question]) -> bool:
     return False
 
 
-def _source_refs(parsed: list[ParsedFile]) -> list[Problem]:
-    sources = {s.id for pf in parsed for s in pf.content.sources}
-    cited: set[str] = set()
-    problems: list[Problem] = []
-    citing: tuple[tuple[str, str, type[Question | SafetyNote]], ...] = (
+def _citations(parsed: list[ParsedFile]) -> Iterator[tuple[_At, str, tuple[str | int, ...], str]]:
+    """Every source id cited anywhere: where, by what (for messages), the location of the id, and the id."""
+    citing: tuple[tuple[str, str, type[Question | SafetyNote | PatientQuestion]], ...] = (
         ("questions", "question", Question),
         ("safety_notes", "safety note", SafetyNote),
+        ("patient_questions", "question about you", PatientQuestion),
     )
     for section, noun, kind in citing:
         for at, entry in _entries(parsed, section, kind):  # type: ignore[type-var]
             for k, sid in enumerate(entry.sources):
-                cited.add(sid)
-                if sid not in sources:
-                    problems.append(
-                        at.problem(
-                            f"{noun} '{entry.id}': source '{sid}' is not in the sources list - add it to sources or fix the id",
-                            "sources",
-                            k,
-                        )
-                    )
+                yield at, f"{noun} '{entry.id}'", ("sources", k), sid
+    for at, decision in _entries(parsed, "decisions", Decision):
+        who = f"decision for {decision.goal}"
+        for k, sid in enumerate(decision.sources):
+            yield at, who, ("sources", k), sid
+        for j, option in enumerate(decision.options):
+            for name in ("works", "soon", "lasts", "common_harms", "rare_harms", "how_often", "cost", "if_wait"):
+                for k, sid in enumerate(getattr(option, name).sources):
+                    yield at, f"{who}, option '{option.id}', {name}", ("options", j, name, "sources", k), sid
+            for name in ("benefit", "harm"):
+                figure: Figure | None = getattr(option, name)
+                for k, sid in enumerate(figure.sources if figure else ()):
+                    yield at, f"{who}, option '{option.id}', {name}", ("options", j, name, "sources", k), sid
+        if decision.course_figure is not None:
+            for k, sid in enumerate(decision.course_figure.sources):
+                yield at, f"{who}, course_figure", ("course_figure", "sources", k), sid
+
+
+def _source_refs(parsed: list[ParsedFile]) -> list[Problem]:
+    sources = {s.id for pf in parsed for s in pf.content.sources}
+    cited: set[str] = set()
+    problems: list[Problem] = []
+    for at, who, loc, sid in _citations(parsed):
+        cited.add(sid)
+        if sid not in sources:
+            problems.append(at.problem(f"{who}: source '{sid}' is not in the sources list - add it to sources or fix the id", *loc))
     metadata = next((pf.content.checklist for pf in parsed if pf.content.checklist is not None), None)
     today = datetime.date.today()
     for at, source in _entries(parsed, "sources", Source):
@@ -221,6 +255,15 @@ def _source_refs(parsed: list[ParsedFile]) -> list[Problem]:
                     "checked",
                 )
             )
+    if metadata is not None and metadata.next_review <= metadata.last_reviewed:
+        holder = next(pf for pf in parsed if pf.content.checklist is not None)
+        problems.append(
+            Problem(
+                holder.loaded.path,
+                holder.loaded.line_of(("checklist", "next_review")),
+                f"checklist: next_review {metadata.next_review} is not after last_reviewed - set the date the next review is due",
+            )
+        )
     if metadata is not None and metadata.last_reviewed > today:
         holder = next(pf for pf in parsed if pf.content.checklist is not None)
         problems.append(
@@ -234,14 +277,15 @@ def _source_refs(parsed: list[ParsedFile]) -> list[Problem]:
 
 
 def _note_refs(parsed: list[ParsedFile]) -> list[Problem]:
-    questions = {q.id: q for _, q in _questions(parsed)}
+    questions: dict[str, Question | PatientQuestion] = {q.id: q for _, q in _questions(parsed)}
+    patient: dict[str, Question | PatientQuestion] = {q.id: q for _, q in _entries(parsed, "patient_questions", PatientQuestion)}
     problems: list[Problem] = []
     for at, note in _entries(parsed, "safety_notes", SafetyNote):
         applies = note.applies
-        if not isinstance(applies, AnswerApplies):
+        if not isinstance(applies, AnswerApplies | PatientApplies):
             continue
         nid = note.id
-        target = questions.get(applies.question)
+        target = (patient if isinstance(applies, PatientApplies) else questions).get(applies.question)
         if target is None:
             problems.append(
                 at.problem(
@@ -321,6 +365,61 @@ def _reachable(parsed: list[ParsedFile]) -> list[Problem]:
     return problems
 
 
+def _patient_questions(parsed: list[ParsedFile]) -> list[Problem]:
+    clinic_ids = {q.id for _, q in _questions(parsed)}
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for at, q in _entries(parsed, "patient_questions", PatientQuestion):
+        if q.id in clinic_ids or q.id in seen:
+            problems.append(at.problem(f"question about you '{q.id}': the id is already used by another question - give it a new id", "id"))
+        seen[q.id] = q.id
+        option_ids = [o.id for o in q.options]
+        for j, oid in enumerate(option_ids):
+            if oid in option_ids[:j]:
+                problems.append(at.problem(f"question about you '{q.id}': option id '{oid}' appears twice - rename one", "options", j))
+        unsure = q.option(q.unsure)
+        if unsure is None or "not sure" not in unsure.label.lower():
+            problems.append(
+                at.problem(f"question about you '{q.id}': unsure must name an option labelled 'Not sure' - add one with that id", "unsure")
+            )
+    values: set[str] = set()
+    for at, v in _entries(parsed, "values", Value):
+        if v.id in values:
+            problems.append(at.problem(f"value '{v.id}' is already used - give it a new id", "id"))
+        values.add(v.id)
+    return problems
+
+
+def _figure_problems(at: _At, figure: Figure, where: str, *loc: str | int) -> list[Problem]:
+    problems = []
+    if (figure.compared_n is None) != (figure.compared_with is None):
+        problems.append(at.problem(f"{where}: give both compared_n and compared_with, or neither", *loc))
+    if (figure.low is None) != (figure.high is None) or (figure.low is not None and figure.high is not None and figure.low > figure.high):
+        problems.append(at.problem(f"{where}: a range needs low and high, low first - fix low and high", *loc))
+    return problems
+
+
+def _decisions(parsed: list[ParsedFile]) -> list[Problem]:
+    problems: list[Problem] = []
+    goals: set[str] = set()
+    for at, decision in _entries(parsed, "decisions", Decision):
+        who = f"decision for {decision.goal}"
+        if decision.goal in goals:
+            problems.append(at.problem(f"{who}: a second decision for this goal - keep one", "goal"))
+        goals.add(decision.goal)
+        ids = [o.id for o in decision.options]
+        for j, option in enumerate(decision.options):
+            if option.id in ids[:j]:
+                problems.append(at.problem(f"{who}: option id '{option.id}' appears twice - rename one", "options", j, "id"))
+            for name in ("benefit", "harm"):
+                figure = getattr(option, name)
+                if figure is not None:
+                    problems += _figure_problems(at, figure, f"{who}, option '{option.id}', {name}", "options", j, name)
+        if decision.course_figure is not None:
+            problems += _figure_problems(at, decision.course_figure, f"{who}, course_figure", "course_figure")
+    return problems
+
+
 RULES: tuple[Callable[[list[ParsedFile]], list[Problem]], ...] = (
     _metadata_once,
     _unique_ids,
@@ -328,4 +427,6 @@ RULES: tuple[Callable[[list[ParsedFile]], list[Problem]], ...] = (
     _source_refs,
     _note_refs,
     _reachable,
+    _patient_questions,
+    _decisions,
 )

@@ -50,8 +50,14 @@ ENTRY_NAMES = {
     "safety_notes": "safety note",
     "sources": "source",
     "clinics": "clinic",
+    "patient_questions": "question about you",
+    "values": "value",
+    "decisions": "decision",
+    "options": "option",
 }
 
+
+UNION_TAGS = {"always", "context", "answer", "patient"}  # the kinds of ``applies``: pydantic puts them in error locations
 
 MAX_INT_DIGITS = 18  # a longer run of digits is read as text (see yamlload), and refused as "a number N digits long"
 
@@ -115,7 +121,7 @@ def known_fields(*models: type[BaseModel]) -> set[str]:
 
 def message_for(error: Mapping[str, Any], data: Any, fields: set[str]) -> str:
     """One pydantic error as 'where: what is wrong - how to fix it'."""
-    loc = tuple(s for s in error["loc"] if not (isinstance(s, str) and s in {"always", "context", "answer"}))
+    loc = tuple(s for s in error["loc"] if not (isinstance(s, str) and s in UNION_TAGS))
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
@@ -176,6 +182,6 @@ def problems_from_validation(exc: ValidationError, path: str, data: Any, line_of
     out: list[Problem] = []
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
-        clean = tuple(s for s in loc if not (isinstance(s, str) and s in {"always", "context", "answer"}))
+        clean = tuple(s for s in loc if not (isinstance(s, str) and s in UNION_TAGS))
         out.append(Problem(path, line_of(clean), message_for(error, data, fields)))
     return out

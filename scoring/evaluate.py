@@ -33,7 +33,19 @@ from enum import StrEnum
 from typing import Literal, NamedTuple
 
 from scoring.checklist import Checklist
-from scoring.models import WHENS, AnswerApplies, ContextApplies, Flag, Goal, Jurisdiction, Question, SafetyNote, When
+from scoring.models import (
+    WHENS,
+    AlwaysApplies,
+    AnswerApplies,
+    ContextApplies,
+    Flag,
+    Goal,
+    Jurisdiction,
+    PatientApplies,
+    Question,
+    SafetyNote,
+    When,
+)
 
 DEFAULT_PRIORITY = 2
 PRIORITY_LABELS = {0: "Ignore", 1: "A little", 2: "Important", 3: "Very important"}
@@ -331,7 +343,8 @@ def fit_range(
 def applicable_notes(
     checklist: Checklist, goal: Goal, jurisdiction: Jurisdiction, answers: Mapping[str, str], counted: set[str]
 ) -> tuple[SafetyNote, ...]:
-    """Every note that applies: always, for this goal and place, and after these (counted) answers; most severe first."""
+    """Every note that applies to a clinic: always, for this goal and place, and after these (counted) answers about
+    the clinic; most severe first. Notes about the patient are ``patient_notes``: shown once, not with each clinic."""
 
     def applies(note: SafetyNote) -> bool:
         a = note.applies
@@ -339,10 +352,22 @@ def applicable_notes(
             return goal in a.goals and jurisdiction in a.jurisdictions
         if isinstance(a, AnswerApplies):
             return a.question in counted and answers.get(a.question) in a.options
-        return True  # always
+        return isinstance(a, AlwaysApplies)
 
     chosen = [n for n in checklist.safety_notes if applies(n)]
     return tuple(sorted(chosen, key=lambda n: SEVERITY_ORDER[n.severity]))
+
+
+def patient_notes(checklist: Checklist, goal: Goal, jurisdiction: Jurisdiction, patient: Mapping[str, str]) -> tuple[SafetyNote, ...]:
+    """The notes the patient's answers about themselves bring up, for this goal and place; most severe first."""
+    asked = {q.id for q in checklist.patient_questions_for(goal, jurisdiction)}
+
+    def applies(note: SafetyNote) -> bool:
+        a = note.applies
+        return (isinstance(a, PatientApplies) and a.question in asked and patient.get(a.question) in a.options
+                and goal in a.goals and jurisdiction in a.jurisdictions)
+
+    return tuple(sorted((n for n in checklist.safety_notes if applies(n)), key=lambda n: SEVERITY_ORDER[n.severity]))
 
 
 def _ask_order(x: QuestionLine) -> tuple[int, int]:

@@ -21,6 +21,7 @@ Jurisdiction = Literal["us", "uk", "other"]
 Flag = Literal["none", "caution", "critical"]
 Severity = Literal["emergency", "warning", "info"]
 When = Literal["booking", "consultation", "treatment"]  # when a patient can usually find the answer out
+Certainty = Literal["high", "moderate", "low", "very-low"]  # GRADE's words for how sure the evidence is
 
 GOALS: tuple[Goal, ...] = ("migraine", "bruxism", "jawline")
 WHENS: tuple[When, ...] = ("booking", "consultation", "treatment")
@@ -55,11 +56,14 @@ class Metadata(Strict):
     title: ShortText
     version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
     last_reviewed: Annotated[datetime.date, Field(strict=False)]
+    next_review: Annotated[datetime.date, Field(strict=False)]  # when the next full review is due
     authors: Annotated[tuple[ShortText, ...], Field(min_length=1)]
+    review_process: Text  # who wrote and checked the content, and how; what has not been done yet
     funding: Text
     conflicts: Text
     update_policy: Text
     disclaimer: Text
+    report_to: Annotated[str, StringConstraints(pattern=r"^(https://\S+|mailto:\S+@\S+)$", max_length=300)] | None = None
 
 
 class Category(Strict):
@@ -76,8 +80,8 @@ class Option(Strict):
     flag: Flag = "none"
 
 
-class HowToCheck(Strict):
-    """Where to look, per jurisdiction where the registers differ; ``default`` covers the rest."""
+class ByPlace(Strict):
+    """A text, with its own version for a jurisdiction where it differs; ``default`` covers the rest."""
 
     default: Text
     us: Text | None = None
@@ -87,6 +91,10 @@ class HowToCheck(Strict):
     def for_jurisdiction(self, jurisdiction: Jurisdiction) -> str:
         specific: str | None = getattr(self, jurisdiction)
         return specific if specific is not None else self.default
+
+
+class HowToCheck(ByPlace):
+    """Where to look, per jurisdiction where the registers differ; ``default`` covers the rest."""
 
 
 class Condition(Strict):
@@ -146,14 +154,24 @@ class ContextApplies(Strict):
 
 
 class AnswerApplies(Strict):
-    """Applies when the patient gave one of these answers to a question."""
+    """Applies when the patient gave one of these answers to a question about a clinic."""
 
     kind: Literal["answer"]
     question: Id
     options: Annotated[tuple[Id, ...], Field(min_length=1)]
 
 
-Applies = Annotated[AlwaysApplies | ContextApplies | AnswerApplies, Field(discriminator="kind")]
+class PatientApplies(Strict):
+    """Applies when the patient gave one of these answers to a question about themselves (shown once, not per clinic)."""
+
+    kind: Literal["patient"]
+    question: Id
+    options: Annotated[tuple[Id, ...], Field(min_length=1)]
+    goals: Annotated[tuple[Goal, ...], Field(min_length=1)] = GOALS
+    jurisdictions: Annotated[tuple[Jurisdiction, ...], Field(min_length=1)] = JURISDICTIONS
+
+
+Applies = Annotated[AlwaysApplies | ContextApplies | AnswerApplies | PatientApplies, Field(discriminator="kind")]
 
 
 class SafetyNote(Strict):
@@ -174,11 +192,103 @@ class Source(Strict):
     checked: Annotated[datetime.date, Field(strict=False)]
 
 
+Per100 = Annotated[float, Field(ge=0, le=100, strict=False)]
+
+
+class Figure(Strict):
+    """How many people in 100 something happened to, over what time: with a comparison, a range and a certainty.
+
+    ``n`` is per 100 people (a trial's percentage, not rounded here); ``compared_n`` the same in the comparison group
+    (a dummy treatment, or no treatment). ``low``/``high`` are the range of the difference (``n - compared_n``) where
+    the evidence gives one, or of ``n`` when there is no comparison."""
+
+    n: Per100
+    what: ShortText  # "had their headache days cut by half or more"
+    time: ShortText  # "after 24 weeks (2 rounds)"
+    compared_n: Per100 | None = None
+    compared_with: ShortText | None = None  # "on a dummy treatment"
+    low: Per100 | None = None
+    high: Per100 | None = None
+    certainty: Certainty
+    sources: Annotated[tuple[Id, ...], Field(min_length=1)]
+
+
+class Cell(ByPlace):
+    """One box of an options grid: what the evidence says, how sure it is, and where it comes from."""
+
+    certainty: Certainty | None = None  # None: a plain fact (how often, what it costs), not an estimate
+    sources: tuple[Id, ...] = ()
+
+
+class OptionColumn(Strict):
+    """One option of a decision (Botox, an alternative, no treatment): a column of the grid."""
+
+    id: Id
+    name: ShortText
+    what: Text  # what it is, in a sentence
+    works: Cell
+    soon: Cell
+    lasts: Cell
+    common_harms: Cell
+    rare_harms: Cell
+    how_often: Cell
+    cost: Cell
+    if_wait: Cell
+    benefit: Figure | None = None  # the main benefit, drawn as 100 people
+    harm: Figure | None = None  # the main harm, drawn as 100 people
+
+
+class Decision(Strict):
+    """"Whether, and where": the condition, its course without treatment, and the options side by side, for one goal."""
+
+    goal: Goal
+    condition: Text  # what the condition is
+    course: Text  # what tends to happen with no treatment
+    course_figure: Figure | None = None
+    options: Annotated[tuple[OptionColumn, ...], Field(min_length=2, max_length=6)]
+    sources: Annotated[tuple[Id, ...], Field(min_length=1)]
+
+
+class PatientOption(Strict):
+    id: Id
+    label: ShortText
+
+
+class PatientQuestion(Strict):
+    """A fact about the patient (not about a clinic), asked once: it brings up notes, it never scores a clinic."""
+
+    id: Id
+    text: Text
+    why: Text
+    options: Annotated[tuple[PatientOption, ...], Field(min_length=2, max_length=8)]
+    unsure: Id
+    goals: Annotated[tuple[Goal, ...], Field(min_length=1)] = GOALS
+    jurisdictions: Annotated[tuple[Jurisdiction, ...], Field(min_length=1)] = JURISDICTIONS
+    sources: Annotated[tuple[Id, ...], Field(min_length=1)]
+
+    def applies_to(self, goal: Goal, jurisdiction: Jurisdiction) -> bool:
+        return goal in self.goals and jurisdiction in self.jurisdictions
+
+    def option(self, option_id: str) -> PatientOption | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+class Value(Strict):
+    """A feature of the treatment itself that the patient weighs (how much it helps, side effects ...), 0-3."""
+
+    id: Id
+    text: ShortText
+    goals: Annotated[tuple[Goal, ...], Field(min_length=1)] = GOALS
+
+
 class ChecklistFile(Strict):
     """One YAML file in ``questions/``. Each section is optional; together the files make one checklist."""
 
     checklist: Metadata | None = None
     categories: tuple[Category, ...] = ()
     questions: tuple[Question, ...] = ()
+    patient_questions: tuple[PatientQuestion, ...] = ()
+    values: tuple[Value, ...] = ()
+    decisions: tuple[Decision, ...] = ()
     safety_notes: tuple[SafetyNote, ...] = ()
     sources: tuple[Source, ...] = ()

@@ -12,8 +12,25 @@ from typing import Any
 from scoring.answers import AnswersFile
 from scoring.checklist import Checklist
 from scoring.compare import Comparison, compare_clinics
-from scoring.evaluate import DEFAULT_PRIORITY, PRIORITY_LABELS, VERDICT_TEXT, ClinicResult, Finding, QuestionLine, Verdict
+from scoring.evaluate import (
+    DEFAULT_PRIORITY,
+    PRIORITY_LABELS,
+    VERDICT_TEXT,
+    ClinicResult,
+    Finding,
+    QuestionLine,
+    Verdict,
+    applicable_notes,
+    patient_notes,
+)
 from scoring.models import AnswerApplies, SafetyNote
+
+
+def state_text(checklist: Checklist, state: AnswersFile) -> str:
+    """``evaluate --format text``: the whole session as a patient reads it in a terminal."""
+    goal, place = state.goal, state.jurisdiction
+    return clinics_text(*evaluate_state(checklist, state), patient_notes(checklist, goal, place, state.patient),
+                        applicable_notes(checklist, goal, place, {}, set()))
 
 
 def evaluate_state(checklist: Checklist, state: AnswersFile) -> tuple[tuple[ClinicResult, ...], Comparison]:
@@ -100,10 +117,12 @@ def evaluation_as_data(checklist: Checklist, state: AnswersFile) -> dict[str, An
     meta = checklist.metadata
     used = checklist.categories_for(state.goal, state.jurisdiction)
     return {
-        "checklist": {"id": meta.id, "version": meta.version, "last_reviewed": meta.last_reviewed.isoformat()},
+        "checklist": {"id": meta.id, "version": meta.version, "last_reviewed": meta.last_reviewed.isoformat(),
+                      "next_review": meta.next_review.isoformat()},
         "goal": state.goal,
         "jurisdiction": state.jurisdiction,
         "priorities": {c.id: state.priorities.get(c.id, DEFAULT_PRIORITY) for c in used},
+        "patient_notes": [n.id for n in patient_notes(checklist, state.goal, state.jurisdiction, state.patient)],
         "clinics": [clinic_as_data(r) for r in results],
         "comparison": comparison_as_data(comparison),
     }
@@ -144,9 +163,15 @@ def _note_lines(notes: Sequence[SafetyNote], indent: str) -> list[str]:
     return [f"{indent}[{n.severity}] {n.title}: {n.text}" for n in notes]
 
 
-def clinics_text(results: Sequence[ClinicResult], comparison: Comparison) -> str:
-    """What a patient reads in a terminal: each clinic, the comparison, then the safety notes for everyone."""
+def clinics_text(results: Sequence[ClinicResult], comparison: Comparison, about: Sequence[SafetyNote] = (),
+                 shared: Sequence[SafetyNote] | None = None) -> str:
+    """What a patient reads in a terminal: what their answers about themselves bring up, each clinic, the comparison,
+    then the safety notes for everyone."""
     lines: list[str] = []
+    if about:
+        lines.append("About you:")
+        lines.extend(_note_lines(about, "  "))
+        lines.append("")
     for ranked in comparison.ranking:
         r = ranked.result
         tie = " (tied)" if ranked.tied else ""
@@ -170,7 +195,8 @@ def clinics_text(results: Sequence[ClinicResult], comparison: Comparison) -> str
             lines.extend(f"     - ({a.when}) {a.ask}" + (" [safety]" if a.safety_critical else "") for a in r.to_ask)
         lines.append("")
     lines.append(comparison.robustness)
-    shared = [n for n in (results[0].notes if results else ()) if not isinstance(n.applies, AnswerApplies)]
+    if shared is None:
+        shared = [n for n in (results[0].notes if results else ()) if not isinstance(n.applies, AnswerApplies)]
     if shared:
         lines.append("")
         lines.append("Safety notes for everyone considering this treatment:")

@@ -10,7 +10,9 @@ checklist:
   title: Test checklist
   version: 1.0.0
   last_reviewed: 2026-01-01
+  next_review: 2026-07-01
   authors: [Tester]
+  review_process: Checked by the tester.
   funding: No funding.
   conflicts: No clinic pays to be listed or ranked.
   update_policy: Reviewed every year.

@@ -18,10 +18,11 @@ import pytest
 from tests.axe import audit
 from tests.browsing import ARTEFACTS, ROOT, open_app, step
 from tests.serving import serve
+from ui.main import STEPS
 
 pytestmark = pytest.mark.browser
 
-STEPS = ["Start", "Clinics", "Questions", "Priorities", "Compare", "Details", "Decide", "Print view", "Checklist"]
+
 BLOCKING = {"serious", "critical"}
 # Streamlit's own markup, not ours: (rule id, a piece of the element's HTML) -> upstream issue. See docs/accessibility.md.
 FROM_STREAMLIT: dict[tuple[str, str], str] = {

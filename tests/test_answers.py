@@ -42,7 +42,6 @@ BAD = {
                        "clinic 'Derm One': 'castle' is not an answer to question 'setting-type' - use one of medical-clinic"),
     "too many clinics": (HEAD + "clinics:\n" + "".join(f"  - name: C{i}\n" for i in range(9)), 3,
                          "'clinics' has more than 8 items - remove some"),
-    "no clinics": (HEAD + "clinics: []\n", 3, "'clinics' needs at least 1 item(s) - add more"),
     "empty name": (HEAD + "clinics:\n  - name: '   '\n", 4, "the clinic name is empty - type the clinic's name"),
     "long name": (HEAD + "clinics:\n  - name: " + "x" * 81 + "\n", 4, "the clinic name is 81 characters, over 80 - shorten it"),
     "name with a line break": (HEAD + 'clinics:\n  - name: "Derm\\nOne"\n', 4, "line break, tab or other control character"),
@@ -76,3 +75,23 @@ def test_answers_to_questions_for_another_goal_are_kept_not_scored(checklist: Ch
     assert state.clinics[1].answers["masseter-volume"] == "weekly"
     data = evaluation_as_data(checklist, state)
     assert data["clinics"][1]["not_scored"] == ["masseter-volume"]
+
+
+def test_an_answers_file_with_no_clinics_is_a_decision_not_yet_or_not_now(checklist: Checklist) -> None:
+    state = parse(HEAD + "patient: {adult: adult}\nvalues: {cost: 3}\nsure: {sure: 'no'}\nclinics: []\n", checklist)
+    assert state.clinics == () and state.patient == {"adult": "adult"} and state.values == {"cost": 3}
+    data = answers_as_data(state)
+    assert data["patient"] == {"adult": "adult"} and data["sure"] == {"sure": "no"} and data["clinics"] == []
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("patient: {adlt: adult}\n", "patient: 'adlt' is not a question about you - did you mean 'adult'?"),
+    ("patient: {adult: maybe}\n", "patient: 'maybe' is not an answer to 'adult' - use one of adult, under-18, not-sure"),
+    ("values: {costs: 2}\n", "values: 'costs' is not a value - did you mean 'cost'?"),
+    ("values: {cost: 4}\n", "4"),
+    ("sure: {ready: 'yes'}\n", "'ready' is not one of the SURE questions - use sure, understand, risks, support"),
+])
+def test_bad_answers_about_the_patient_are_refused_by_name(checklist: Checklist, text: str, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse(HEAD + text, checklist)
+    assert any(message in p.message for p in caught.value.problems), str(caught.value)

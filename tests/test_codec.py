@@ -106,7 +106,7 @@ HOSTILE = {
     "empty": ("", "it is empty"),
     "not base64": ("s=hello world!", "characters a link made here never has"),
     "truncated": (None, "cut short"),
-    "from the future": ("Ag", "made by a newer version of Injector Check"),
+    "from the future": ("Aw", "made by a newer version of Injector Check"),
     "not ours": ("AA", "not an Injector Check link"),
     "zip bomb": (_pack(b"\0" * 2_000_000), "holds more than a link made here can"),
     "too long": ("A" * 7000, "longer than 6,000 characters"),

@@ -28,9 +28,10 @@ from scoring import Checklist, InputError, load_checklist
 from scoring.answers import AnswersFile, answers_as_data, parse_answers
 from scoring.codec import decode, encode
 from tests import minimal_checklist as base
-from tests.test_app import APP, STEPS, add, go, text_of
+from tests.test_app import APP, add, go, text_of
 from tests.test_report import ALLOWED_TAGS, Collector, state_with
 from ui.browse import QUESTIONS_ENV
+from ui.main import STEPS
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = Path(__file__).resolve().parent / "hostile"

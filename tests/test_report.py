@@ -66,7 +66,7 @@ def test_pdf_holds_names_verdicts_emergency_questions_and_sources(eight: tuple[S
 def test_pdf_metadata_and_page_count(eight: tuple[Summary, bytes, str]) -> None:
     _, pdf, _ = eight
     reader = PdfReader(io.BytesIO(pdf))
-    assert reader.metadata is not None and reader.metadata.title == "Injector Check: your clinic comparison"
+    assert reader.metadata is not None and reader.metadata.title == "Injector Check: your decision summary"
     root = reader.root_object
     assert str(root["/Lang"]) == "en"
     assert "/StructTreeRoot" in root  # tagged: headings are /H1-/H3 structure elements
@@ -74,7 +74,9 @@ def test_pdf_metadata_and_page_count(eight: tuple[Summary, bytes, str]) -> None:
         return [t for item in items for t in (titles(item) if isinstance(item, list) else [item.title])]
 
     bookmarks = titles(reader.outline)
-    assert bookmarks[:2] == ["Injector Check: your clinic comparison", "Your clinics compared"]
+    assert bookmarks[:4] == ["Injector Check: your decision summary", "Your decision: whether, and where",
+                             "Are you ready to decide? (the SURE test)", "Is it right for you now? The options side by side"]
+    assert "Your clinics compared" in bookmarks
     assert "Questions to ask" in bookmarks
     assert 10 <= len(reader.pages) <= 30  # about two pages a clinic, plus the overview and the evidence
 
@@ -171,7 +173,7 @@ class Collector(HTMLParser):
         self.text.append(data)
 
 
-ALLOWED_TAGS = {"html", "head", "br", "meta", "title", "style", "body", "header", "main", "section", "h1", "h2", "h3", "p", "strong", "em", "table",
+ALLOWED_TAGS = {"html", "head", "br", "figure", "figcaption", "circle", "meta", "title", "style", "body", "header", "main", "section", "h1", "h2", "h3", "p", "strong", "em", "table",
                 "thead", "tbody", "tr", "th", "td", "div", "span", "ul", "ol", "li", "a", "svg", "g", "path", "rect"}
 
 

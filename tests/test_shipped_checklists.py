@@ -153,7 +153,7 @@ def _grade(text: str) -> float:
     return float(textstat.flesch_kincaid_grade(text))
 
 
-QUESTION_FILES = [p for p in FILES if "questions:" in p.read_text(encoding="utf-8")]
+QUESTION_FILES = [p for p in FILES if parse_file(p.read_bytes(), p.name).content.questions]
 
 
 def _how_to_check(q: Question) -> list[str]:
@@ -219,6 +219,30 @@ def test_jargon_is_explained_where_it_is_used(term: str) -> None:
 def test_no_jargon_that_was_dropped() -> None:
     found = [(term, t[:80]) for t in _patient_texts() for term in BANNED if term in t]
     assert not found, found
+
+
+def test_the_options_and_the_questions_about_you_are_plain() -> None:
+    texts = [t for d in CHECKLIST.decisions for t in (d.condition, d.course)]
+    texts += [getattr(o, row).for_jurisdiction(place) for d in CHECKLIST.decisions for o in d.options
+              for row in ("works", "soon", "lasts", "common_harms", "rare_harms", "how_often", "cost", "if_wait")
+              for place in JURISDICTIONS]
+    texts += [t for q in CHECKLIST.patient_questions for t in (q.text, q.why)]
+    grades = [_grade(t) for t in texts]
+    too_hard = [(round(g, 1), t[:60]) for g, t in zip(grades, texts, strict=True) if g > 12]
+    assert not too_hard, f"above grade 12: {too_hard}"
+    assert sum(grades) / len(grades) <= 8, f"average grade {sum(grades) / len(grades):.1f}"
+
+
+def test_every_goal_has_its_options_with_no_treatment_among_them_and_numbers_per_100() -> None:
+    for goal in GOALS:
+        decision = CHECKLIST.decision(goal)
+        assert decision is not None, goal
+        assert any(o.id in {"no-preventive", "self-care", "no-treatment"} for o in decision.options), goal
+        assert decision.options[0].id == "botox" and decision.options[0].harm is not None, goal
+        for option in decision.options:
+            for figure in (option.benefit, option.harm):
+                if figure is not None:
+                    assert figure.time and figure.certainty and figure.sources, (goal, option.id)
 
 
 def test_safety_notes_are_plain() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import streamlit as st
@@ -90,7 +91,7 @@ def context_notes(checklist: Checklist, goal: Goal, jurisdiction: Jurisdiction) 
 
 def show_note(checklist: Checklist, note: SafetyNote) -> None:
     SEVERITY_BOX[note.severity](f"**{note.title}**\n\n{note.text}", icon=SEVERITY_ICON[note.severity])
-    st.markdown(_cite(checklist, note.sources))
+    st.markdown(cite(checklist, note.sources))
 
 
 def show_notes(checklist: Checklist, notes: tuple[SafetyNote, ...], goal: Goal) -> None:
@@ -110,7 +111,7 @@ def show_notes(checklist: Checklist, notes: tuple[SafetyNote, ...], goal: Goal) 
                 show_note(checklist, note)
 
 
-def _cite(checklist: Checklist, source_ids: tuple[str, ...]) -> str:
+def cite(checklist: Checklist, source_ids: Iterable[str]) -> str:
     """Sources in small type. Not st.caption: captions fade their links to 3:1 contrast, under WCAG AA (axe-core)."""
     parts = [f"[{s.title}]({s.url})" if s.url else s.title for s in checklist.sources_for(source_ids)]
     return ":small[" + ("Source: " if len(parts) == 1 else "Sources: ") + "; ".join(parts) + "]"
@@ -133,7 +134,7 @@ def show_question(checklist: Checklist, question: Question, jurisdiction: Jurisd
         st.markdown(f"**Why it matters.** {question.why}")
         st.markdown(f"**How to check.** {question.how_to_check.for_jurisdiction(jurisdiction)}")
         st.markdown(f"**What to ask.** “{question.ask}”")
-        st.markdown(_cite(checklist, question.sources))
+        st.markdown(cite(checklist, question.sources))
 
 
 def show_checklist(checklist: Checklist, goal: Goal, jurisdiction: Jurisdiction) -> None:

@@ -12,7 +12,7 @@ import streamlit as st
 from scoring import Checklist
 from scoring.compare import Comparison, compare_clinics
 from scoring.evaluate import ClinicResult
-from ui import browse, clinics, compare, printview, priorities, questions, share, start, state
+from ui import browse, clinics, compare, options, printview, priorities, questions, share, start, state
 from ui.state import AppState
 from ui.text import plain
 
@@ -20,7 +20,7 @@ from ui.text import plain
 # mark is a faint tint (about 1.2:1).
 FOCUS_STYLE = ("<style>label:has(input:focus-visible) { outline: 2px solid #15161b; outline-offset: 2px; "
                "border-radius: 4px; }</style>")
-STEPS = ["Start", "Clinics", "Questions", "Priorities", "Compare", "Details", "Decide", "Print view", "Checklist"]
+STEPS = ["Start", "Options", "Clinics", "Questions", "Priorities", "Compare", "Details", "Decide", "Print view", "Checklist"]
 
 
 def main() -> None:
@@ -53,6 +53,8 @@ def show_step(step: str, app: AppState, checklist: Checklist) -> None:
     if step == "Start":
         start.show(app, checklist)
         browse.show_notes(checklist, browse.context_notes(checklist, app.goal, app.jurisdiction), app.goal)
+    elif step == "Options":
+        options.show(app, checklist)
     elif step == "Clinics":
         clinics.show(app, compared(app, checklist)[0])
     elif step == "Questions":

@@ -17,6 +17,7 @@ from ui.text import plain
 
 if TYPE_CHECKING:
     from report import Summary
+    from report.summary import FigurePart
 
 
 # The report package is imported here, not at the top: ui.heap imports it once the checklist is loaded (and freezes
@@ -47,11 +48,43 @@ def _html(app: AppState, checklist: Checklist, url: str) -> str:
     return render_html(_summary(app, checklist, url))
 
 
-def show(app: AppState, checklist: Checklist) -> None:
-    if not app.clinics:
-        st.header("Print view", anchor=False)
-        st.info("Add a clinic first: the summary is about the clinics you compare.")
+def _figure(figure: FigurePart) -> None:
+    from report.pictures import icon_array_svg
+
+    cells = "".join(f'<figure style="margin:0 1rem 0 0;display:inline-block;text-align:center">{icon_array_svg(p.filled, p.label)}'
+                    f'<figcaption style="font-size:.85rem">{p.caption}</figcaption></figure>' for p in figure.pictures)
+    st.markdown(f"<div>{cells}</div>", unsafe_allow_html=True)  # our markup, checklist text and numbers only
+    st.markdown(figure.sentence)
+
+
+def _decision(summary: Summary) -> None:
+    st.subheader("Your decision: whether, and where", anchor=False)
+    if summary.decision is not None:
+        st.markdown(summary.decision.statement)
+    st.markdown("**Are you ready to decide? (the SURE test)**\n" + "\n".join(f"- {q} **{a}**" for q, a in summary.sure))
+    if summary.about_you:
+        st.markdown("**About you**\n" + "\n".join(f"- {q} **{a}**" for q, a in summary.about_you))
+    for note in summary.about_notes:
+        st.warning(f"**{note.title}.** {note.text}")
+    if summary.values:
+        st.markdown("**What matters to you about the treatment**\n" + "\n".join(f"- {v}: **{how}**" for v, how in summary.values))
+    d = summary.decision
+    if d is None:
         return
+    st.subheader("Is it right for you now? The options side by side", anchor=False)
+    st.markdown(f"{d.condition}\n\n{d.course}")
+    if d.course_figure is not None:
+        _figure(d.course_figure)
+    st.markdown("\n\n".join(f"**{title}**\n\n" + "\n".join(f"- **{o.name}:** {cell}" for o, cell in zip(d.options, cells, strict=True))
+                            for title, cells in d.rows))
+    for option in d.options:
+        st.markdown(f"**{option.name}**: {option.what}")
+        for figure in option.figures:
+            st.markdown(f"*{figure.kind}*")
+            _figure(figure)
+
+
+def show(app: AppState, checklist: Checklist) -> None:
     url = st.context.url or "http://localhost:8501/"
     summary = _summary(app, checklist, url)
     cols = st.columns(3)
@@ -63,8 +96,18 @@ def show(app: AppState, checklist: Checklist) -> None:
                             mime="text/yaml", on_click="ignore", key="answers-file")
     st.header(summary.title, anchor=False)
     st.caption(f"Made {summary.made} · Goal: {summary.goal} · Where: {summary.jurisdiction} · "
-               f"Checklist {summary.checklist_version}, last reviewed {summary.last_reviewed}")
+               f"Checklist {summary.checklist_version}, last reviewed {summary.last_reviewed}, next review due {summary.next_review}")
     st.error(f"**{summary.emergency.title}**\n\n{summary.emergency.text}", icon="🚨")
+    _decision(summary)
+    if summary.clinics:
+        _clinics(summary)
+    else:
+        st.subheader("Clinics", anchor=False)
+        st.markdown("No clinics are in this summary. If you decide to go ahead later, add the clinics you are considering.")
+    _closing(summary)
+
+
+def _clinics(summary: Summary) -> None:
     st.subheader("Your clinics compared", anchor=False)
     st.markdown(plain(summary.robustness))
     # A list, not a table: the verdict with its reasons and cautions is long, and a phone would scroll a table sideways.
@@ -88,7 +131,11 @@ def show(app: AppState, checklist: Checklist) -> None:
         for note in clinic.notes:
             st.warning(f"**{note.title}.** {note.text}")
     st.subheader("Your priorities", anchor=False)
+    st.caption("These shape each clinic's fit score. They never change the safety checks.")
     st.table(pd.DataFrame(list(summary.priorities), columns=["Topic", "How much it matters to you"]).set_index("Topic"))
+
+
+def _closing(summary: Summary) -> None:
     st.subheader(f"Safety notes and what the evidence says, for {summary.goal.lower()}", anchor=False)
     for note in summary.notes:
         if note.severity != "emergency":  # shown first, at the top
@@ -97,5 +144,7 @@ def show(app: AppState, checklist: Checklist) -> None:
         f"{i}. {s.title}. {s.publisher}. {s.where} (checked {s.checked}){' ' + s.caveat if s.caveat else ''}"
         for i, s in enumerate(summary.sources, 1)))
     st.subheader("What this is", anchor=False)
-    st.markdown(f"{summary.disclaimer} {summary.conflicts}")
+    report = f" To report an error: {summary.report_to}." if summary.report_to else ""
+    st.markdown(f"{summary.disclaimer} {summary.conflicts}\n\n**Who made it, and how.** Written by {summary.authors}. "
+                f"{summary.review_process} {summary.funding}\n\n**How it is kept up to date.** {summary.update_policy}{report}")
     st.code(summary.link, language=None, wrap_lines=True)

@@ -5,32 +5,42 @@ from __future__ import annotations
 import streamlit as st
 
 from scoring import Checklist
+from scoring.codec import LINK_PARAM
+from scoring.wording import SURE_QUESTIONS
 from ui.state import AppState, answers_file_text, load_file
 from ui.text import plain
 
-SURE = {
-    "sure": "Do you feel sure about the best choice for you?",
-    "understand": "Do you know the benefits and risks of each option?",
-    "risks": "Are you clear about which benefits and risks matter most to you?",
-    "support": "Do you have enough support and advice to make a choice?",
-}
+SURE = SURE_QUESTIONS
 MAX_UPLOAD_MB = 1
+
+
+CHOICE = "Whatever you decide, you can choose not to have this treatment, or to wait: both are reasonable choices."
+ANSWERS = {"yes": "Yes", "no": "No"}
 
 
 def decide(app: AppState) -> None:
     st.header("Are you ready to decide?", anchor=False)
-    st.markdown("Four quick questions (the SURE test, from the Ottawa decision guides). Only you see the answers.")
-    replies = [st.radio(text, ["Yes", "No"], index=None, key=f"sure-{key}", horizontal=True) for key, text in SURE.items()]
+    st.markdown("Four quick questions (the SURE test, from the Ottawa decision guides). Your answers are kept in your "
+                "link and printed with your summary, for you and anyone you share them with.")
+    for key, text in SURE.items():
+        widget = app.key("sure", key)
+
+        def changed(k: str = key, w: str = widget) -> None:
+            app.sure[k] = st.session_state[w]
+
+        current = app.sure.get(key)
+        st.radio(text, list(ANSWERS), index=list(ANSWERS).index(current) if current in ANSWERS else None,
+                 format_func=ANSWERS.__getitem__, key=widget, on_change=changed, horizontal=True)
+    replies = [app.sure.get(k) for k in SURE]
     if None in replies:
-        return
-    if all(r == "Yes" for r in replies):
-        st.success("You seem ready. Take your list of questions to the consultation, and trust your judgment there too.")
+        st.info(CHOICE)
+    elif all(r == "yes" for r in replies):
+        st.info("You answered yes to all four. " + CHOICE + " If you go ahead, take your list of questions to the "
+                "consultation, and trust your judgment there too.")
     else:
-        st.warning(
-            "It is fine not to be sure yet. Before you book: ask the clinics your open questions, talk it through with "
-            "your doctor or someone you trust, and look again at what matters most to you. You can also choose not to "
-            "have the treatment."
-        )
+        st.warning("It is fine not to be sure yet. Before you decide: ask the clinics your open questions, talk it "
+                   "through with your doctor or someone you trust, and look again at the options and what matters most "
+                   "to you. " + CHOICE)
 
 
 def share(app: AppState, checklist: Checklist) -> None:
@@ -41,11 +51,11 @@ def share(app: AppState, checklist: Checklist) -> None:
     )
     url = st.context.url or ""
     if app.link:
-        st.code(f"{url.split('?')[0]}?s={app.link}", language=None, wrap_lines=True)
+        st.code(f"{url.split('?')[0]}?{LINK_PARAM}={app.link}", language=None, wrap_lines=True)
         st.caption("Use the copy button on the box above, or copy the address from your browser's address bar.")
     else:
-        st.caption("Add a clinic to get a link with your answers.")
-    if app.clinics:
+        st.caption("Answer a question or add a clinic to get a link with your answers.")
+    if app.holds_anything():
         st.download_button("Download your answers file", data=lambda: answers_file_text(app), file_name="injector-check-answers.yaml",
                            mime="text/yaml", on_click="ignore", help="A small text file you can load here again later.")
     # Any type: a wrong file gets the parser's plain reason rather than Streamlit's extension error.

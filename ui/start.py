@@ -1,4 +1,4 @@
-"""Start: what this is and is not, the goal and place, and the example clinics."""
+"""Start: the decision (whether, and where), what this is and is not, who made it, the goal and place, the examples."""
 
 from __future__ import annotations
 
@@ -6,15 +6,16 @@ import streamlit as st
 
 from scoring import Checklist
 from scoring.models import GOAL_LABELS, GOALS, JURISDICTION_LABELS, JURISDICTIONS
-from ui.state import AppState, load_example
+from ui.state import STEP_PARAM, AppState, load_example
 from ui.text import plain
 
 
 def show(app: AppState, checklist: Checklist) -> None:
     st.markdown(
-        "Choosing a clinic for botulinum toxin (Botox) injections? Answer a checklist of about 40 questions for each clinic you are "
-        "considering. You will see which ones pass the safety checks, how each fits what matters to you, and what to "
-        "ask at the consultation."
+        "Thinking about botulinum toxin (Botox) injections? This aid helps you decide **whether** to have them now, and "
+        "if you do, **where**. First it shows the options side by side, including having no treatment or waiting, with "
+        "their benefits and harms. Then, for each clinic you are considering, a checklist shows which pass the safety "
+        "checks, how each fits what matters to you, and what to ask at the consultation."
     )
     st.info(
         f"**Please note.** {checklist.metadata.disclaimer} No clinic pays to be listed or ranked. "
@@ -38,6 +39,23 @@ def show(app: AppState, checklist: Checklist) -> None:
         st.success(f"**You are comparing {len(app.clinics)} clinic{'s' if len(app.clinics) > 1 else ''}:** {names}. "
                    "Go to **Questions** to answer for each, or **Compare** to see them side by side.", icon="✅")
     else:
-        st.markdown("**Next:** add the clinics you are comparing, then answer the questions for each.")
         st.button("Try it with example clinics", key="examples", on_click=load_example, args=(app, checklist),
                   help="Fills in three made-up clinics so you can see a finished comparison. You can change or remove them.")
+    st.button("Next: is it right for me now? →", key="to-options", on_click=_go, args=("Options",), type="primary")
+    disclosure(checklist)
+
+
+def _go(step: str) -> None:
+    st.session_state[STEP_PARAM] = step
+
+
+def disclosure(checklist: Checklist) -> None:
+    """Who made this, with what money, how current it is, and how to report an error: where the patient looks."""
+    meta = checklist.metadata
+    report = f" To report an error: {meta.report_to.removeprefix('mailto:')}." if meta.report_to else ""
+    st.caption(
+        f"Checklist {meta.version}, last reviewed {meta.last_reviewed:%d %B %Y}; next review due "
+        f"{meta.next_review:%B %Y}. Written by {', '.join(meta.authors)}. {meta.funding} {meta.conflicts}{report}"
+    )
+    with st.expander("How it was written and checked, and how it is kept up to date"):
+        st.markdown(f"{meta.review_process}\n\n{meta.update_policy}")

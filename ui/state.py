@@ -45,6 +45,9 @@ class AppState:
     goal: Goal = "migraine"
     jurisdiction: Jurisdiction = "us"
     priorities: dict[str, int] = field(default_factory=dict)
+    patient: dict[str, str] = field(default_factory=dict)  # answers about the patient, asked once
+    values: dict[str, int] = field(default_factory=dict)  # what matters about the treatment itself, 0-3
+    sure: dict[str, str] = field(default_factory=dict)  # the SURE test: yes / no
     clinics: list[ClinicEntry] = field(default_factory=list)
     active: int | None = None  # uid of the clinic being answered
     removed: list[tuple[int, ClinicEntry]] = field(default_factory=list)  # (position, clinic), for undo
@@ -70,6 +73,9 @@ class AppState:
                 "goal": self.goal,
                 "jurisdiction": self.jurisdiction,
                 "priorities": dict(self.priorities),
+                "patient": dict(self.patient),
+                "values": dict(self.values),
+                "sure": dict(self.sure),
                 "clinics": tuple({"name": c.name, "answers": dict(c.answers)} for c in self.clinics),
             }
         )
@@ -77,7 +83,12 @@ class AppState:
     def snapshot(self) -> tuple[object, ...]:
         """Everything the link holds, cheap to compare: the link is re-made only when this changes."""
         clinics = tuple((c.name, tuple(c.answers.items())) for c in self.clinics)
-        return (self.goal, self.jurisdiction, tuple(sorted(self.priorities.items())), clinics)
+        about = (tuple(sorted(self.patient.items())), tuple(sorted(self.values.items())), tuple(sorted(self.sure.items())))
+        return (self.goal, self.jurisdiction, tuple(sorted(self.priorities.items())), clinics, about)
+
+    def holds_anything(self) -> bool:
+        """Anything a link must carry beyond the goal and the place."""
+        return bool(self.clinics or self.patient or self.values or self.sure or self.priorities)
 
     def progress(self, checklist: Checklist, clinic: ClinicEntry) -> Progress:
         """The clinic's progress, worked out again only when its answers, the goal or the place change."""
@@ -95,6 +106,7 @@ class AppState:
     def replace(self, state: AnswersFile, notices: tuple[str, ...] = ()) -> None:
         self.goal, self.jurisdiction = state.goal, state.jurisdiction
         self.priorities = dict(state.priorities)
+        self.patient, self.values, self.sure = dict(state.patient), dict(state.values), dict(state.sure)
         self.clinics = []
         self.removed = []
         for clinic in state.clinics:
@@ -192,7 +204,7 @@ def current(checklist: Checklist) -> AppState:
         except InputError as exc:
             app.problem = (
                 f"{exc.problems[0].message[0].upper()}{exc.problems[0].message[1:]}"
-                + (" Your answers on screen are kept." if app.clinics else "")
+                + (" Your answers on screen are kept." if app.holds_anything() else "")
             )
             app.link = ""  # the address bar gets the answers on screen back
         else:
@@ -206,7 +218,7 @@ STEP_PARAM = "step"  # the screen the patient is on, so a reload comes back to i
 
 def publish(app: AppState, checklist: Checklist) -> None:
     """Put the answers (and the screen the patient is on) into the address bar, if they changed."""
-    if app.clinics:
+    if app.holds_anything():
         snapshot = app.snapshot()
         if snapshot != app.published or not app.link:
             app.link, app.published = encode(app, checklist), snapshot  # no re-validation on every answer
