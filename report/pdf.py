@@ -22,7 +22,7 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import SubsetMap, TTFFont
 
 from report.pictures import FILLED, STEP, icons
-from report.summary import ClinicPart, DecisionPart, FigurePart, Note, Summary, dark_runs
+from report.summary import WEIGHED, ClinicPart, DecisionPart, FigurePart, Note, Summary, dark_runs
 from scoring.compare import robustness_sentence
 
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -276,7 +276,7 @@ def _clinic(pdf: FPDF, clinic: ClinicPart) -> None:
     elif clinic.asks_left_out:
         _para(pdf, f"{clinic.asks_left_out} more questions could be asked, but the reasons above are enough not to go ahead there.")
     else:
-        _para(pdf, "Nothing left to ask.")
+        _para(pdf, WEIGHED)
     _heading(pdf, "Score by topic", 3)
     _table(pdf, ["Topic", "Score (0-100)", "Answered"], [[t.title, t.score, t.answered] for t in clinic.topics], (110, 36, 36))
     if clinic.notes:

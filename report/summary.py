@@ -28,6 +28,8 @@ from scoring.models import GOAL_LABELS, JURISDICTION_LABELS, AnswerApplies, Cell
 from scoring.results import caution_words, evaluate_state, explanation, fit_short, fit_words
 from scoring.wording import CERTAINTY_SHORT, DECISION, GRID_ROWS, SURE_QUESTIONS, VALUE_LABELS, figure_sentence, people
 
+WEIGHED = ("Every question about this clinic has an answer with no caution. That is about the clinic only: whether the "
+           "treatment is right for you is weighed with the options, and you can still choose not to have it, or to wait.")
 WHY_ASK = {"not_sure": "you were not sure", "unanswered": "not answered yet", "caution": "needs a closer look"}
 WHEN_ASK = {"booking": "before booking", "consultation": "at the consultation", "treatment": "on the day"}
 VERDICT_WORD = {  # a word as well as a colour, for print in black and white

@@ -11,7 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from scoring.checklist import Checklist
-from scoring.models import GOAL_LABELS, GOALS, JURISDICTION_LABELS, JURISDICTIONS, AnswerApplies, Goal, Jurisdiction, Question
+from scoring.models import (
+    GOAL_LABELS,
+    GOALS,
+    JURISDICTION_LABELS,
+    JURISDICTIONS,
+    AnswerApplies,
+    Goal,
+    Jurisdiction,
+    PatientApplies,
+    Question,
+)
 
 WHEN_WORDS = {"booking": "before booking", "consultation": "at the consultation", "treatment": "on the day, before the injection"}
 HOLDS = {"booking": "Check before booking", "consultation": "OK to book; check at the visit", "treatment": "OK to book; check at the visit"}
@@ -42,10 +52,13 @@ def review_text(checklist: Checklist, goal: Goal | None = None, jurisdiction: Ju
     ) or "every goal and place"
     scope = scope if goal else f"every goal {scope}" if jurisdiction else scope
     notes_by_answer: dict[tuple[str, str], list[str]] = {}
+    patient_notes_by_answer: dict[tuple[str, str], list[str]] = {}
     for note in checklist.safety_notes:
-        if isinstance(note.applies, AnswerApplies):
-            for option_id in note.applies.options:
-                notes_by_answer.setdefault((note.applies.question, option_id), []).append(note.title)
+        kind = note.applies
+        if isinstance(kind, AnswerApplies | PatientApplies):
+            target = notes_by_answer if isinstance(kind, AnswerApplies) else patient_notes_by_answer
+            for option_id in kind.options:
+                target.setdefault((kind.question, option_id), []).append(note.title)
 
     lines = [
         f"{meta.title}",
@@ -82,6 +95,16 @@ def review_text(checklist: Checklist, goal: Goal | None = None, jurisdiction: Ju
                 lines.append(f"  NOT SURE / unanswered -> {HOLDS[q.when]}")
             lines.append(f"  Why: {q.why}")
             lines.append(f"  Sources: {_sources(checklist, q.sources)}")
+    about = [q for q in checklist.patient_questions
+             if (goal is None or goal in q.goals) and (jurisdiction is None or jurisdiction in q.jurisdictions)]
+    if about:
+        lines += ["", "== About you (asked once; the answers bring up notes, never a clinic's verdict) =="]
+        for pq in about:
+            lines += ["", f"{pq.text}  [{pq.id}]"]
+            for choice in pq.options:
+                for title in patient_notes_by_answer.get((pq.id, choice.id), []):
+                    lines.append(f"  {choice.label}  [{choice.id}] -> note: {title}")
+            lines.append(f"  Sources: {_sources(checklist, pq.sources)}")
     lines += ["", f"{flagged_count} flagged answers in {len(questions)} questions."]
     return "\n".join(lines)
 

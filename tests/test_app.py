@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from scoring import load_checklist
 from scoring.answers import parse_answers
-from scoring.codec import encode
+from scoring.codec import decode, encode
 from scoring.evaluate import progress
 from tests import minimal_checklist as base
 from ui.browse import QUESTIONS_ENV
@@ -239,3 +239,57 @@ def test_compare_and_details_show_what_holds_each_clinic_back_its_cautions_and_r
     assert any(e.label.startswith("4 more questions, if you still want to ask this clinic") for e in app.expander)
     assert "Homes, parties and salons are not safe places for injections" in shown  # its answer's safety note
     assert "Pregnancy and breastfeeding" in shown  # and every note that applies to everyone
+
+
+def test_the_options_step_states_the_decision_and_shows_every_option_with_numbers_and_pictures(app: AppTest) -> None:
+    checklist = load_checklist()
+    for goal in ("migraine", "bruxism", "jawline"):
+        go(app, "Start")
+        app.radio(key=key(app, "goal")).set_value(goal).run()
+        go(app, "Options")
+        shown = text_of(app)
+        assert "You are deciding whether to have Botox" in shown and "Not having it, or waiting, is a reasonable choice too" in shown
+        decision = checklist.decision(goal)  # type: ignore[arg-type]
+        assert decision is not None
+        for option in decision.options:
+            assert f"- **{option.name}:** {option.works.default.split('.')[0]}" in shown, option.id
+        pictures = [m.value for m in app.markdown if "<svg" in m.value]
+        assert len(pictures) == sum((o.benefit is not None) + (o.harm is not None) for o in decision.options) + bool(decision.course_figure)
+        assert all('role="img"' in p and "aria-label=" in p for p in pictures)
+        assert "How sure: " in shown  # every figure says how sure the evidence is
+
+
+def test_facts_about_the_patient_are_asked_once_shown_once_and_kept_in_the_link(app: AppTest) -> None:
+    go(app, "Options")  # migraine, US
+    app.radio(key=key(app, "patient", "headache-days")).set_value("fewer").run()
+    app.radio(key=key(app, "value", "cost")).set_value(3).run()
+    assert "With fewer than 15 headache days a month, ask about other options first" in text_of(app)
+    add(app, "Derm One")
+    go(app, "Compare")
+    assert "With fewer than 15 headache days" not in text_of(app)  # told once, not a verdict on each clinic
+    restored = decode(app.query_params["s"], load_checklist()).state
+    assert restored.patient == {"headache-days": "fewer"} and restored.values == {"cost": 3}
+    go(app, "Print view")
+    assert "With fewer than 15 headache days a month, ask about other options first." in text_of(app)
+
+
+def test_decide_never_nudges_and_keeps_the_sure_answers(app: AppTest) -> None:
+    go(app, "Decide")
+    choice = "you can choose not to have this treatment, or to wait"
+    assert choice in text_of(app)
+    for key_ in ("sure", "understand", "risks", "support"):
+        app.radio(key=key(app, "sure", key_)).set_value("yes").run()
+    assert choice in text_of(app) and "You seem ready" not in text_of(app)
+    app.radio(key=key(app, "sure", "support")).set_value("no").run()
+    assert choice in text_of(app) and "It is fine not to be sure yet" in text_of(app)
+    assert decode(app.query_params["s"], load_checklist()).state.sure == {"sure": "yes", "understand": "yes", "risks": "yes",
+                                                                          "support": "no"}
+
+
+def test_not_now_gets_a_printout_too_and_start_says_who_made_this(app: AppTest) -> None:
+    shown = text_of(app)
+    assert "decide **whether** to have them now, and if you do, **where**" in shown
+    assert "next review due May 2027" in shown and "It is paid for by no one" in shown
+    go(app, "Print view")
+    assert "No clinics are in this summary." in text_of(app)
+    assert any(b.label == "Download PDF" for b in app.get("download_button"))

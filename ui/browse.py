@@ -113,7 +113,9 @@ def show_notes(checklist: Checklist, notes: tuple[SafetyNote, ...], goal: Goal) 
 
 def cite(checklist: Checklist, source_ids: Iterable[str]) -> str:
     """Sources in small type. Not st.caption: captions fade their links to 3:1 contrast, under WCAG AA (axe-core)."""
-    parts = [f"[{s.title}]({s.url})" if s.url else s.title for s in checklist.sources_for(source_ids)]
+    # The citation says what a linked source is (a press release, company-reported figures ...): never hidden by the link.
+    parts = [f"[{s.title}]({s.url})" + (f" ({s.citation.rstrip('.')})" if s.citation else "") if s.url else (s.citation or s.title)
+             for s in checklist.sources_for(source_ids)]
     return ":small[" + ("Source: " if len(parts) == 1 else "Sources: ") + "; ".join(parts) + "]"
 
 
@@ -165,5 +167,5 @@ def show_about(checklist: Checklist) -> None:
     )
     with st.expander(f"All {len(checklist.sources)} sources"):
         for source in checklist.sources:
-            where = f"[{source.url}]({source.url})" if source.url else (source.citation or "")
+            where = f"[{source.url}]({source.url}) {source.citation or ''}" if source.url else (source.citation or "")
             st.markdown(f"- **{source.title}**, {source.publisher}. {where} (checked {source.checked:%d %b %Y})")

@@ -18,6 +18,8 @@ from ui.state import AppState
 from ui.text import plain
 
 WHY_LABELS = {"not_sure": "you were not sure", "unanswered": "not answered yet", "caution": "the answer needs a closer look"}
+WEIGHED = ("Every question about this clinic has an answer with no caution. That is about the clinic only: whether the "
+           "treatment is right for you is weighed on **Options**, and you can still choose not to have it, or to wait.")
 WHEN_LABELS = {"booking": "before booking", "consultation": "at the consultation", "treatment": "on the day"}
 REASONS_LABEL = {Verdict.NOT_RECOMMENDED: "Why not", Verdict.VERIFY_FIRST: "Check before booking",
                  Verdict.CHECK_AT_VISIT: "Before any injection, check"}
@@ -119,7 +121,8 @@ def show(app: AppState, checklist: Checklist, results: list[ClinicResult], compa
         st.info("Add clinics and answer some questions to see them side by side.")
         return
     st.markdown(f"**{plain(comparison.robustness)}**")  # it quotes clinic names
-    st.caption("Safety first: a clinic with a red flag or a safety check still to make before booking comes after the others, "
+    st.caption("These verdicts are about the clinics, not about whether to have the treatment (see **Options**). "
+               "Safety first: a clinic with a red flag or a safety check still to make before booking comes after the others, "
                "whatever its fit score. The fit score shows how each clinic fits the priorities you set, from the questions "
                "you answered; the range is what it could be once the open answers are known. A 🛡️ marks a safety check.")
     for ranked in comparison.ranking:
@@ -152,7 +155,7 @@ def detail(app: AppState, checklist: Checklist, results: dict[int, ClinicResult]
     names = {c.uid: c.name for c in app.clinics}
     uid = st.selectbox("Clinic", list(names), format_func=lambda u: names[u], key=app.key("detail"))
     result = results[uid]
-    st.subheader(f"{VERDICT_ICON[result.verdict]} {VERDICT_TEXT[result.verdict]}", anchor=False)
+    st.markdown(f"**Verdict for this clinic:** {VERDICT_ICON[result.verdict]} {VERDICT_TEXT[result.verdict]}")
     if result.reasons:  # a clinic held back leads with why
         st.markdown(f"**{REASONS_LABEL[result.verdict]}:**\n"
                     + "\n".join(f"- {r.question} — *{plain(r.answer)}*" for r in result.reasons))
@@ -170,7 +173,7 @@ def detail(app: AppState, checklist: Checklist, results: dict[int, ClinicResult]
     elif result.to_ask:
         st.markdown(asks)
     else:
-        st.markdown("Nothing left to ask: every question has an answer with no caution.")
+        st.markdown(WEIGHED)
     st.markdown("#### Score by topic", anchors=False)
     for c in result.categories:
         with st.expander(f"{c.title}: {_score(c.score)} ({c.answered} of {c.counted} answered)"):
