@@ -252,26 +252,39 @@ def counted_questions(checklist: Checklist, goal: Goal, jurisdiction: Jurisdicti
 
 @dataclass(frozen=True)
 class Progress:
-    """How many counted questions have an answer ("Not sure" is not one), overall and per category."""
+    """How far the patient has got with a clinic: questions with any answer ("Not sure" is one: it is an answer,
+    and it becomes a question to ask), of how many; overall, per category and per ``when``. (What counts towards the
+    fit and the verdict, "Not sure" aside, is ``ClinicResult.answered``.)"""
 
-    answered: int
+    given: int
+    not_sure: int
     counted: int
-    by_category: Mapping[str, tuple[int, int]]
+    by_category: Mapping[str, tuple[int, int]]  # category id -> (given, counted)
+    by_when: Mapping[When, tuple[int, int]]
+
+    def done(self, when: When | None = None) -> bool:
+        given, counted = (self.given, self.counted) if when is None else self.by_when.get(when, (0, 0))
+        return given == counted
 
 
 def progress(checklist: Checklist, goal: Goal, jurisdiction: Jurisdiction, answers: Mapping[str, str]) -> Progress:
     """The answered/counted part of ``evaluate_clinic``, cheap enough for every rerun."""
     by_category: dict[str, list[int]] = {}
+    by_when: dict[When, list[int]] = {}
+    not_sure = 0
     for q in counted_questions(checklist, goal, jurisdiction, answers):
-        tally = by_category.setdefault(q.category, [0, 0])
-        tally[1] += 1
         chosen = answers.get(q.id)
-        if chosen is not None and chosen != q.unsure and q.option(chosen) is not None:
-            tally[0] += 1
+        given = chosen is not None and q.option(chosen) is not None
+        not_sure += given and chosen == q.unsure
+        for tally in (by_category.setdefault(q.category, [0, 0]), by_when.setdefault(q.when, [0, 0])):
+            tally[0] += given
+            tally[1] += 1
     return Progress(
-        answered=sum(a for a, _ in by_category.values()),
+        given=sum(a for a, _ in by_category.values()),
+        not_sure=not_sure,
         counted=sum(c for _, c in by_category.values()),
         by_category={k: (a, c) for k, (a, c) in by_category.items()},
+        by_when={k: (a, c) for k, (a, c) in by_when.items()},
     )
 
 

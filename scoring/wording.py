@@ -6,7 +6,8 @@ figure reads the same everywhere. Nothing here decides anything.
 
 from __future__ import annotations
 
-from scoring.models import Certainty, Figure
+from scoring.evaluate import Progress
+from scoring.models import Certainty, Figure, When
 
 CERTAINTY_WORDS: dict[Certainty, str] = {
     "high": "high: further research is very unlikely to change it",
@@ -64,3 +65,10 @@ def figure_sentence(figure: Figure, option: str = "") -> str:
         else:
             text += f" It could be from {_number(figure.low)} to {_number(figure.high)} in 100."
     return f"{text} How sure: {CERTAINTY_SHORT[figure.certainty]}."
+
+
+def progress_words(progress: Progress, when: When | None = None) -> str:
+    """"12 of 19 answered, 3 not sure": "Not sure" counts as an answer here (it is one); the fit leaves it out."""
+    given, counted = (progress.given, progress.counted) if when is None else progress.by_when.get(when, (0, 0))
+    text = f"{given} of {counted} answered"
+    return text + (f", {progress.not_sure} not sure" if when is None and progress.not_sure else "")

@@ -28,7 +28,20 @@ def open_app(browser, url: str, width: int = 390):  # type: ignore[no-untyped-de
 
 
 def step(page, name: str) -> None:  # type: ignore[no-untyped-def]
-    choose(page, "Go to", name)
+    """Go to a screen with the step bar at the top (a list of the steps)."""
+    from ui.main import label
+
+    box = page.get_by_role("combobox", name="Step")
+    box.scroll_into_view_if_needed()
+    box.click()
+    page.get_by_role("option", name=label(name), exact=True).click()
+    wait_for_step(page, name)
+
+
+def wait_for_step(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Until the address bar shows the screen (the app publishes it at the end of the run that drew it)."""
+    page.wait_for_function("(name) => (new URLSearchParams(location.search).get('step') || 'Start') === name", arg=name,
+                           timeout=15_000)
 
 
 def add_clinic(page, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -40,7 +40,7 @@ def key(at: AppTest, *parts: object) -> str:
 
 
 def go(at: AppTest, step: str) -> AppTest:
-    at.radio(key="step").set_value(step).run()
+    at.selectbox(key="step").set_value(step).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -55,6 +55,7 @@ def add(at: AppTest, name: str) -> AppTest:
 def text_of(at: AppTest) -> str:
     """What the page says, as a reader sees it (markdown escapes such as ``\\-`` removed)."""
     parts = [m.value for m in at.markdown] + [e.value for e in at.error] + [w.value for w in at.warning] + [i.value for i in at.info]
+    parts += [s.value for s in at.success]
     return re.sub(r"\\(.)", r"\1", "\n".join(parts + [c.value for c in at.caption]))
 
 
@@ -84,7 +85,7 @@ def test_adding_renaming_removing_and_restoring_clinics(app: AppTest) -> None:
     assert "already have a clinic with this name" in text_of(app)
     app.text_input[0].input("Clínica Norte Centro").run()
     assert [t.value for t in app.text_input[:-1]] == ["Clínica Norte Centro", "Derm One"]
-    app.button[0].click().run()  # Remove the first
+    app.button(key=key(app, "remove", 1)).click().run()  # Remove the first
     assert [t.value for t in app.text_input[:-1]] == ["Derm One"] and "Removed Clínica Norte Centro." in text_of(app)
     app.button(key="undo").click().run()
     assert [t.value for t in app.text_input[:-1]] == ["Clínica Norte Centro", "Derm One"]
@@ -94,23 +95,27 @@ def test_answering_changes_progress_and_verdict(app: AppTest) -> None:
     add(app, "Derm One")
     go(app, "Questions")
     uid = 1
-    app.radio(key=key(app, "topic", uid)).set_value("setting").run()
-    assert "this topic 0 of 4 answered; this clinic 0 of" in text_of(app)
+    checklist = load_checklist()
+    booking = progress(checklist, "migraine", "us", {}).by_when["booking"][1]
+    assert f"Derm One: 0 of {booking} answered before booking." in text_of(app)
     app.radio(key=key(app, "answer", uid, "setting-type")).set_value("medical-clinic").run()
-    assert "this topic 1 of 4 answered; this clinic 1 of" in text_of(app)
-    assert "Sterile, licensed setting 1/4" in text_of(app)  # progress per topic, inside the section that reruns
+    assert f"Derm One: 1 of {booking} answered before booking." in text_of(app)
+    app.radio(key=key(app, "answer", uid, "brand-named")).set_value("not-sure").run()
+    assert f"Derm One: 2 of {booking} answered before booking, 1 not sure in all." in text_of(app)  # "Not sure" is an answer
     go(app, "Compare")
     assert "Check before booking" in app.table[0].value.to_string()
     go(app, "Questions")
-    app.radio(key=key(app, "topic", uid)).set_value("setting").run()
     app.radio(key=key(app, "answer", uid, "setting-type")).set_value("home").run()
     go(app, "Compare")
     assert "Not recommended" in app.table[0].value.to_string()
     add(app, "Second")
     go(app, "Questions")
-    captions = list(app.radio(key=key(app, "clinic")).proto.captions)
-    counted = progress(load_checklist(), "migraine", "us", {"setting-type": "home"}).counted
-    assert captions[0] == f"1 of {counted} answered" and captions[1].startswith("answering now")  # progress per clinic
+    captions = list(app.radio(key=key(app, "clinic", "booking")).proto.captions)
+    assert captions[0] == "answering now" and captions[1] == f"0 of {booking} answered"  # progress per clinic
+    app.button(key="next-clinic").click().run()
+    assert list(app.radio(key=key(app, "clinic", "booking")).proto.captions)[1] == "answering now"
+    assert app.query_params["clinic"] == "2" and app.query_params["step"] == "Questions"  # the clinic in view is in the address
+    assert any(b.key == "to-compare" for b in app.button)  # the last clinic leads on to Compare
 
 
 def _load_example(at: AppTest) -> None:
@@ -142,8 +147,28 @@ def test_import_good_and_bad_files(app: AppTest) -> None:
     assert [t.value for t in app.text_input[:-1]] == ["Keep Me"]
     go(app, "Decide")
     app.file_uploader[0].set_value(("good.yaml", EXAMPLE.read_bytes(), "text/yaml")).run()
+    assert "This answers file holds other answers:" in text_of(app)  # it asks first
+    assert "jawline slimming, United States, 3 clinics (“Riverside Dermatology”" in text_of(app)
+    app.button(key="replace-yes").click().run()
+    assert "Loaded:" in text_of(app)  # says what it loaded
     go(app, "Clinics")
     assert [t.value for t in app.text_input[:-1]] == ["Riverside Dermatology", "Glow Aesthetics Spa", "Beauty Bar Party Night"]
+    app.button(key="undo-replace").click().run()  # and offers undo
+    assert [t.value for t in app.text_input[:-1]] == ["Keep Me"]
+    go(app, "Decide")
+    app.file_uploader[0].set_value(("good.yaml", EXAMPLE.read_bytes(), "text/yaml")).run()
+    app.button(key="replace-no").click().run()
+    go(app, "Clinics")
+    assert [t.value for t in app.text_input[:-1]] == ["Keep Me"]
+
+
+def test_the_share_box_shows_the_link_the_address_bar_holds(app: AppTest) -> None:
+    add(app, "Keep Me")
+    go(app, "Decide")
+    app.file_uploader[0].set_value(("good.yaml", EXAMPLE.read_bytes(), "text/yaml")).run()
+    app.button(key="replace-yes").click().run()
+    shown = app.code[0].value
+    assert shown.endswith(f"?s={app.query_params['s']}")
 
 
 def test_a_link_restores_everything(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -154,7 +179,7 @@ def test_a_link_restores_everything(monkeypatch: pytest.MonkeyPatch) -> None:
     at.query_params["s"] = encode(state, checklist)
     at.query_params["step"] = "Compare"
     at.run()
-    assert at.radio(key="step").value == "Compare"  # a reload comes back to the screen in the address
+    assert at.selectbox(key="step").value == "Compare"  # a reload comes back to the screen in the address
     go(at, "Clinics")
     assert at.query_params["step"] == "Clinics"
     assert [t.value for t in at.text_input[:-1]] == [c.name for c in state.clinics]

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import streamlit as st
 
+from scoring import Checklist
 from scoring.answers import MAX_CLINICS
 from scoring.evaluate import ClinicResult
+from scoring.wording import progress_words
 from ui.state import AppState
 from ui.text import plain
 
 
-def show(app: AppState, results: dict[int, ClinicResult]) -> None:
+def show(app: AppState, results: dict[int, ClinicResult], checklist: Checklist) -> None:
     st.header("Your clinics", anchor=False)
     st.caption(f"Add the clinics you are comparing (up to {MAX_CLINICS}). You can rename or remove them at any time.")
     for clinic in list(app.clinics):
-        result = results.get(clinic.uid)
-        progress = f"{result.answered} of {result.counted} questions answered" if result else ""
+        done = app.progress(checklist, clinic)
+        progress = f"{progress_words(done, 'booking')} before booking; {progress_words(done)} in all"
         name_key = app.key("name", clinic.uid)
 
         def rename(uid: int = clinic.uid, key: str = name_key) -> None:
@@ -36,10 +38,14 @@ def show(app: AppState, results: dict[int, ClinicResult]) -> None:
         with st.form("add-clinic", clear_on_submit=True, border=False):
             name = st.text_input("Name of a clinic to add", max_chars=80, placeholder="For example: City Skin Clinic")
             if st.form_submit_button("Add clinic"):
-                problem = app.add_clinic(name)
-                if problem:
-                    st.error(plain(problem))
+                if not name.strip() and app.just_added:  # a second tap on a button that just added a clinic
+                    app.just_added = False
                 else:
-                    st.rerun()
+                    problem = app.add_clinic(name) if name.strip() else "Type the clinic's name first, then press Add clinic."
+                    app.just_added = not problem
+                    if problem:
+                        st.error(plain(problem))
+                    else:
+                        st.rerun()
     else:
         st.caption(f"You have {MAX_CLINICS} clinics, the most this tool compares.")

@@ -34,14 +34,14 @@ def matrix(app: AppState, checklist: Checklist, results: list[ClinicResult], com
     rows: dict[str, list[str]] = {
         "Verdict": [f"{VERDICT_ICON[r.verdict]} {VERDICT_TEXT[r.verdict]}" + _held(r) for r in results],
         "Fit score (0-100)": [fit_short(r) for r in results],
-        "Questions answered": [f"{r.completeness}%" for r in results],
+        "Answers the fit counts": [f"{r.answered} of {r.counted}" for r in results],
         "Order": [ranks[r.name] for r in results],
     }
     for category in checklist.categories_for(app.goal, app.jurisdiction):
         cells = []
         for r in results:
             c = next((x for x in r.categories if x.id == category.id), None)
-            cells.append("–" if c is None else f"{_score(c.score)} ({c.answered}/{c.counted})")
+            cells.append("–" if c is None else f"{_score(c.score)} ({c.answered} of {c.counted})")
         rows[category.title] = cells
     for question in checklist.applicable_questions(app.goal, app.jurisdiction):
         if question.safety_critical:
@@ -132,6 +132,8 @@ def show(app: AppState, checklist: Checklist, results: list[ClinicResult], compa
         for note in shared:
             show_note(checklist, note)
     st.subheader("Side by side", anchor=False)
+    st.caption("Each topic's score is out of 100, with how many of its answers it counts. "
+               + ("The table scrolls sideways: swipe it to see every clinic." if len(results) > 2 else ""))
     st.table(matrix(app, checklist, results, comparison))
     chart = pd.DataFrame(
         {r.name: {c.title: c.score for c in r.categories if c.score is not None} for r in results}
@@ -162,7 +164,8 @@ def detail(app: AppState, checklist: Checklist, results: dict[int, ClinicResult]
     if result.other_cautions:
         st.markdown(f"**{caution_lead(result)}:**\n"
                     + "\n".join(f"- {c.question} — *{plain(c.answer)}*" for c in result.other_cautions))
-    st.markdown(f"{fit_words(result)}; {result.answered} of {result.counted} questions answered ({result.completeness}%).")
+    st.markdown(f"{fit_words(result)}. The fit counts {result.answered} of {result.counted} answers: “Not sure” and "
+                "unanswered questions are left out of it, and become questions to ask.")
     st.markdown("#### Questions to ask", anchors=False)
     asks = "\n".join(f"{i}. {a.ask}{' 🛡️' if a.safety_critical else ''} — *{WHEN_LABELS[a.when]}; {WHY_LABELS[a.why]}*"
                      for i, a in enumerate(result.to_ask, 1))

@@ -3,6 +3,9 @@ the small rendering modules beside this one.
 
 ``app.py`` only calls ``main()``: Streamlit compiles the entry script again on every run when it
 has no script cache (as under AppTest), while this module is imported once per process.
+
+Every screen has one way forward: the step bar at the top (a compact list that fits a phone, with the
+next step beside it) and, on screens a patient reads to the end, the same button at the bottom.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import streamlit as st
 from scoring import Checklist
 from scoring.compare import Comparison, compare_clinics
 from scoring.evaluate import ClinicResult
-from ui import browse, clinics, compare, options, printview, priorities, questions, share, start, state
+from ui import browse, browser, clinics, compare, options, printview, priorities, questions, share, start, state, visit
 from ui.state import AppState
 from ui.text import plain
 
@@ -20,18 +23,67 @@ from ui.text import plain
 # mark is a faint tint (about 1.2:1).
 FOCUS_STYLE = ("<style>label:has(input:focus-visible) { outline: 2px solid #15161b; outline-offset: 2px; "
                "border-radius: 4px; }</style>")
-STEPS = ["Start", "Options", "Clinics", "Questions", "Priorities", "Compare", "Details", "Decide", "Print view", "Checklist"]
+STEPS = ["Start", "Options", "Clinics", "Questions", "Priorities", "Compare", "Details", "At the visit", "Decide",
+         "Print view", "Checklist"]
+LABELS = {"Options": "Is it right for me now?", "Questions": "Before you book", "Priorities": "What matters most",
+          "Details": "Each clinic in detail", "Decide": "Decide and share"}
+NEXT = {  # the one way forward from each screen; Questions has its own (next clinic, then Compare)
+    "Start": "Options", "Options": "Clinics", "Clinics": "Questions", "Priorities": "Compare", "Compare": "At the visit",
+    "Details": "At the visit", "At the visit": "Decide", "Decide": "Print view",
+}
+READ_TO_THE_END = {"Start", "Options", "Compare", "Details", "Decide"}  # long screens: the way forward again at the bottom
+
+
+def label(step: str) -> str:
+    return f"{STEPS.index(step) + 1} of {len(STEPS)}: {LABELS.get(step, step)}"
+
+
+def go(app: AppState, step: str) -> None:
+    """A Next button: move on, and start the next screen at its top."""
+    st.session_state[state.STEP_PARAM] = step
+    if step == "Questions" and app.clinics and app.clinic(app.active) is None:
+        app.active = app.clinics[0].uid
+    app.scroll += 1
+
+
+def next_button(app: AppState, step: str, where: str) -> None:
+    after = NEXT.get(step)
+    if after is not None:
+        st.button(f"Next: {LABELS.get(after, after).lower()} →", key=f"next-{where}", on_click=go, args=(app, after),
+                  type="primary")
 
 
 def main() -> None:
-    if state.first_run():  # the browser keeps the title and icon through reruns; a new session sets them again
+    first = state.first_run()
+    if first:  # the browser keeps the title and icon through reruns; a new session sets them again
         st.set_page_config(page_title="Injector Check", page_icon="🩺", layout="centered")
     # One element (every rerun builds it); no "link to heading" anchor, a Tab stop named the same under every heading.
     st.markdown(f"{FOCUS_STYLE}\n\n# Injector Check", unsafe_allow_html=True, anchors=False)
 
     checklist = browse.load_or_explain()
     app = state.current(checklist)
+    messages(app, checklist)
 
+    state.follow_address(app, STEPS)
+    step = st.selectbox("Step", STEPS, key=state.STEP_PARAM, format_func=label, label_visibility="collapsed")
+    next_button(app, step, "top")
+    show_step(step, app, checklist)
+    if step in READ_TO_THE_END:
+        next_button(app, step, "bottom")
+    state.publish(app, checklist)
+
+    if first:
+        if app.broken_link:
+            browser.recover_tab()  # a broken link pasted into this tab: bring back the answers it had
+        else:
+            browser.remember_tab()
+    if app.scroll != app.scrolled:
+        app.scrolled = app.scroll
+        browser.scroll_to_top(app.scroll)
+
+
+def messages(app: AppState, checklist: Checklist) -> None:
+    """What the last link or file did, and what waits for the patient's say-so."""
     if app.problem:
         st.error(plain(app.problem), icon="⚠️")  # messages quote what the link or file held
         app.problem = ""
@@ -40,13 +92,10 @@ def main() -> None:
             st.warning("Some answers in this link could not be restored:", icon="ℹ️")
             st.markdown("\n".join(f"- {plain(n)}" for n in app.notices))
             st.button("OK, hide this", key="hide-notices", on_click=app.notices.clear)
-
-    if state.STEP_PARAM not in st.session_state:  # a new session (a reload, a link): back to the screen in the address
-        wanted = st.query_params.get(state.STEP_PARAM)
-        st.session_state[state.STEP_PARAM] = wanted if wanted in STEPS else STEPS[0]
-    step = st.radio("Go to", STEPS, horizontal=True, key=state.STEP_PARAM, label_visibility="collapsed")
-    show_step(step, app, checklist)
-    state.publish(app, checklist)
+    if app.pending is not None and app.pending.source == "link":
+        share.confirm_replace(app)
+    if app.loaded:
+        share.loaded_note(app)
 
 
 def show_step(step: str, app: AppState, checklist: Checklist) -> None:
@@ -56,7 +105,7 @@ def show_step(step: str, app: AppState, checklist: Checklist) -> None:
     elif step == "Options":
         options.show(app, checklist)
     elif step == "Clinics":
-        clinics.show(app, compared(app, checklist)[0])
+        clinics.show(app, compared(app, checklist)[0], checklist)
     elif step == "Questions":
         questions.show(app, checklist)
     elif step == "Priorities":
@@ -66,6 +115,8 @@ def show_step(step: str, app: AppState, checklist: Checklist) -> None:
         compare.show(app, checklist, list(results.values()), comparison)
     elif step == "Details":
         compare.detail(app, checklist, compared(app, checklist)[0])
+    elif step == "At the visit":
+        visit.show(app, checklist)
     elif step == "Decide":
         share.decide(app)
         share.share(app, checklist)

@@ -16,7 +16,7 @@ from scoring.evaluate import patient_notes
 from scoring.models import GOAL_LABELS, Decision, Figure, OptionColumn
 from scoring.wording import CERTAINTY_SHORT, CERTAINTY_WORDS, DECISION, GRID_ROWS, VALUE_LABELS, figure_sentence, people
 from ui.browse import cite, show_note
-from ui.state import STEP_PARAM, AppState
+from ui.state import AppState
 
 ROWS = GRID_ROWS
 
@@ -29,12 +29,7 @@ def show(app: AppState, checklist: Checklist) -> None:
         grid(decision, app, checklist)
     about_you(app, checklist)
     values(app, checklist)
-    st.button("Next: the clinics you are comparing →", key="to-clinics", on_click=_go, args=("Clinics",), type="primary")
-    st.caption("Or, if you decide not to have it now: **Print view** gives you this page to keep.")
-
-
-def _go(step: str) -> None:
-    st.session_state[STEP_PARAM] = step
+    st.caption("If you decide not to have it now, or to wait, **Print view** gives you this page to keep.")
 
 
 def picture(figure: Figure, option: str = "") -> None:

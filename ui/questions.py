@@ -1,7 +1,9 @@
-"""Questions: one clinic at a time, one topic at a time; each topic section is a fragment.
+"""Before you book: for one clinic at a time, every question a patient can answer from home (the clinic's
+website, a phone call, a public register), with a clear "Next clinic" after the last one.
 
-Only the active clinic's active topic is built. Answering reruns just that topic's fragment,
-which updates the topic's and the clinic's progress and the link in the address bar.
+The questions of the clinic in view are one fragment: answering reruns just that section, which updates
+the clinic's progress and the link in the address bar. The questions for the consultation and the day of
+treatment are on "At the visit".
 """
 
 from __future__ import annotations
@@ -11,13 +13,16 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from scoring import Checklist
 from scoring.evaluate import counted_questions
-from scoring.models import Category, Jurisdiction, Question
-from ui.state import AppState, publish
+from scoring.models import Jurisdiction, Question, When
+from scoring.wording import progress_words
+from ui.state import STEP_PARAM, AppState, publish
 from ui.text import plain
 
-HEADING = "Answer the questions"
-ANSWERING_NOW = "answering now: progress below"
+HEADING = "Before you book"
+ANSWERING_NOW = "answering now"
 FLAG_WORDS = {"critical": " 🛑 (red flag: do not go ahead)", "caution": " ⚠️ (caution)", "none": ""}  # as on the Checklist screen
+NOTE = (":small[What you can find out from home: the clinic's website, a phone call or email, a public register. "
+        "A 🛡️ marks a safety check. “Not sure” is always a fine answer: it becomes a question to ask.]")
 
 
 def show(app: AppState, checklist: Checklist) -> None:
@@ -28,63 +33,74 @@ def show(app: AppState, checklist: Checklist) -> None:
     clinic = app.active_clinic()
     if clinic is None:
         return
-    st.markdown(f"## {HEADING}\n\n"  # one element with its note: every answer's full rerun builds it
-                ":small[A 🛡️ marks a safety check. “Not sure” is always a fine answer: it becomes a question to ask.]", anchors=False)
+    st.markdown(f"## {HEADING}\n\n{NOTE}", anchors=False)  # one element with its note: every full rerun builds it
+    choose_clinic(app, checklist, "booking")
+    booking_section(app, checklist, clinic.uid)
+    later = app.clinics[app.clinics.index(clinic) + 1:]
+    if later:
+        st.button(f"Next clinic: {plain(later[0].name)} →", key="next-clinic", on_click=_next, args=(app, later[0].uid),
+                  type="primary")
+    else:
+        st.button("See how your clinics compare →", key="to-compare", on_click=_to, args=(app, "Compare"), type="primary")
+        st.caption("What is left for each clinic is checked at the consultation and on the day: see **At the visit**.")
 
-    def choose_clinic() -> None:
-        app.active = st.session_state[app.key("clinic")]
+
+def choose_clinic(app: AppState, checklist: Checklist, when: When | None) -> None:
+    """The clinic in view, with each one's progress (for ``when``) as a caption."""
+    clinic = app.active_clinic()
+    if clinic is None:
+        return
+    key = app.key("clinic", when or "all")
+
+    def chosen() -> None:
+        app.active = st.session_state[key]
 
     names = {c.uid: c.name for c in app.clinics}
-    tallies = {c.uid: app.progress(checklist, c) for c in app.clinics}
-    st.radio("Which clinic are you answering for?", list(names), index=list(names).index(clinic.uid),
-             format_func=lambda uid: plain(names[uid]), key=app.key("clinic"), on_change=choose_clinic, horizontal=True,
-             captions=[ANSWERING_NOW if uid == clinic.uid else f"{t.answered} of {t.counted} answered" for uid, t in tallies.items()])
-
-    categories = {c.id: c for c in checklist.categories_for(app.goal, app.jurisdiction)}
-    topic_key = app.key("topic", clinic.uid)
-    topics = list(categories)
-    if st.session_state.get(topic_key) not in topics:
-        st.session_state[topic_key] = topics[0]
-
-    # No counts out here: answering reruns only the topic section below, which shows the progress.
-    st.radio("Topic", topics, format_func=lambda cid: categories[cid].title, key=topic_key, horizontal=True)
-    topic_section(app, checklist, clinic.uid, categories[st.session_state[topic_key]])
-    index = topics.index(st.session_state[topic_key])
-    if index < len(topics) - 1:
-        st.button(f"Next topic: {categories[topics[index + 1]].title} →", key="next-topic", on_click=_go,
-                  args=(topic_key, topics[index + 1]), type="primary")
+    captions = [ANSWERING_NOW if uid == clinic.uid else progress_words(app.progress(checklist, c), when)
+                for uid, c in zip(names, app.clinics, strict=True)]
+    st.session_state[key] = clinic.uid  # follows the address bar and the Next buttons
+    st.radio("Which clinic?", list(names), format_func=lambda uid: plain(names[uid]), key=key, on_change=chosen,
+             horizontal=True, captions=captions)
 
 
-def _go(key: str, topic: str) -> None:
-    st.session_state[key] = topic
+def _next(app: AppState, uid: int) -> None:
+    app.active = uid
+    app.scroll += 1
+
+
+def _to(app: AppState, step: str) -> None:
+    st.session_state[STEP_PARAM] = step
+    app.scroll += 1
 
 
 @st.fragment
-def topic_section(app: AppState, checklist: Checklist, uid: int, category: Category) -> None:
+def booking_section(app: AppState, checklist: Checklist, uid: int) -> None:
     clinic = app.clinic(uid)
     if clinic is None:
         return
-    done = app.progress(checklist, clinic)
-    answered, counted = done.by_category.get(category.id, (0, 0))
-    st.markdown(f"### {category.title}\n\n{category.description}", anchors=False)
-    shown = [q for q in counted_questions(checklist, app.goal, app.jurisdiction, clinic.answers) if q.category == category.id]
+    shown = [q for q in counted_questions(checklist, app.goal, app.jurisdiction, clinic.answers) if q.when == "booking"]
+    titles = {c.id: c.title for c in checklist.categories}
+    topic = ""
     for question in shown:
+        if question.category != topic:
+            topic = question.category
+            st.markdown(f"#### {titles[topic]}", anchors=False)
         question_widget(app, checklist, uid, question)
-    by_topic = " · ".join(f"{c.title} {'/'.join(map(str, done.by_category.get(c.id, (0, 0))))}"
-                          for c in checklist.categories_for(app.goal, app.jurisdiction))
-    st.caption(f"Progress: this topic {answered} of {counted} answered; this clinic {done.answered} of {done.counted}.  \n"
-               f"By topic: {by_topic}")
-    if _rerun_alone():  # a full run publishes once, at its end
+    done = app.progress(checklist, clinic)
+    st.caption(f"{plain(clinic.name)}: {progress_words(done, 'booking')} before booking"
+               + (f", {done.not_sure} not sure in all" if done.not_sure else "") + ".")
+    if rerun_alone():  # a full run publishes once, at its end
         publish(app, checklist)
 
 
-def _rerun_alone() -> bool:
+def rerun_alone() -> bool:
     """True when only this section reruns (an answer), not the whole script."""
     ctx = get_script_run_ctx()
     return bool(ctx and ctx.fragment_ids_this_run)
 
 
-def question_widget(app: AppState, checklist: Checklist, uid: int, question: Question) -> None:
+def question_widget(app: AppState, checklist: Checklist, uid: int, question: Question, words: bool = False) -> None:
+    """One question as a radio, its "why it matters" one tap away. ``words``: show what to say, for the visit."""
     clinic = app.clinic(uid)
     if clinic is None:
         return
@@ -100,7 +116,9 @@ def question_widget(app: AppState, checklist: Checklist, uid: int, question: Que
     # The label is plain text: Streamlit passes it to screen readers as written, markdown stars and all.
     st.radio(f"{mark}{question.text}", options, index=options.index(current) if current in options else None,
              format_func=labels.__getitem__, key=key, on_change=changed)
-    # Lazy: the explanation is built only while this is open (a click reruns just this topic).
+    if words:
+        st.markdown(f"**Say:** “{question.ask}”")
+    # Lazy: the explanation is built only while this is open (a click reruns just this section).
     details = st.expander("Why it matters and how to check", key=app.key("why", uid, question.id), on_change="rerun")
     if details.open:
         details.markdown(_explanation(checklist, question, app.jurisdiction))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import streamlit as st
 
 from scoring import Checklist
 from scoring.codec import LINK_PARAM
 from scoring.wording import SURE_QUESTIONS
-from ui.state import AppState, answers_file_text, load_file
+from ui.state import AppState, answers_file_text, current_link, load_file
 from ui.text import plain
 
 SURE = SURE_QUESTIONS
@@ -43,6 +45,37 @@ def decide(app: AppState) -> None:
                    "to you. " + CHOICE)
 
 
+def confirm_replace(app: AppState) -> None:
+    """Answers from a file or a link wait here: they replace the ones on screen only after a yes."""
+    pending = app.pending
+    if pending is None:
+        return
+    source = "This answers file" if pending.source == "file" else "The link you opened"
+    with st.container(border=True):
+        st.warning(f"**{source} holds other answers:** {plain(pending.what)}. Replace the answers on screen with them? "
+                   "You can undo this.", icon="❓")
+        cols = st.columns(2)
+        cols[0].button("Yes, replace my answers", key="replace-yes", on_click=app.replace_asked, type="primary")
+        cols[1].button("No, keep my answers", key="replace-no", on_click=_keep, args=(app,))
+
+
+def _keep(app: AppState) -> None:
+    app.pending = None
+
+
+def loaded_note(app: AppState) -> None:
+    with st.container(border=True):
+        st.success(f"**Loaded:** {plain(app.loaded)}.", icon="✅")
+        cols = st.columns(2)
+        if app.undo is not None:
+            cols[0].button("Undo: bring back my answers", key="undo-replace", on_click=app.undo_replace)
+        cols[1].button("OK", key="loaded-ok", on_click=_seen, args=(app,))
+
+
+def _seen(app: AppState) -> None:
+    app.loaded = ""
+
+
 def share(app: AppState, checklist: Checklist) -> None:
     st.header("Save or share", anchor=False)
     st.markdown(
@@ -50,9 +83,11 @@ def share(app: AppState, checklist: Checklist) -> None:
         "Anyone with the link can see the clinic names and your answers; nothing is kept on our server."
     )
     url = st.context.url or ""
-    if app.link:
-        st.code(f"{url.split('?')[0]}?{LINK_PARAM}={app.link}", language=None, wrap_lines=True)
-        st.caption("Use the copy button on the box above, or copy the address from your browser's address bar.")
+    link = current_link(app, checklist)  # what the address bar holds once this run ends
+    if link:
+        st.code(f"{url.split('?')[0]}?{LINK_PARAM}={link}", language=None, wrap_lines=True)
+        st.caption("This is the same as the address in your browser's address bar: copy either. On a phone, press and "
+                   "hold the address bar, or the link above, to copy it.")
     else:
         st.caption("Answer a question or add a clinic to get a link with your answers.")
     if app.holds_anything():
@@ -60,10 +95,16 @@ def share(app: AppState, checklist: Checklist) -> None:
                            mime="text/yaml", on_click="ignore", help="A small text file you can load here again later.")
     # Any type: a wrong file gets the parser's plain reason rather than Streamlit's extension error.
     uploaded = st.file_uploader("Load an answers file", type=None, key=app.key("upload"), max_upload_size=MAX_UPLOAD_MB,
-                                help="A file saved from this app (.yaml). It replaces the answers on screen.")
+                                help="A file saved from this app (.yaml). It asks before it replaces the answers on screen.")
     if uploaded is not None:
-        problem = load_file(app, checklist, uploaded.getvalue(), uploaded.name)
-        if problem:
-            st.error(plain(problem), icon="⚠️")  # it quotes the file's content
-        else:
-            st.rerun()
+        raw = uploaded.getvalue()
+        seen = f"{app.generation}:{hashlib.sha256(raw).hexdigest()}"  # a new uploader (after a replacement) reads it again
+        if seen != app.seen_upload:  # the uploader keeps its file through reruns: read each file once
+            app.seen_upload = seen
+            problem = load_file(app, checklist, raw, uploaded.name)
+            if problem:
+                st.error(plain(problem), icon="⚠️")  # it quotes the file's content
+            elif app.pending is None:
+                st.rerun()  # loaded at once (nothing was on screen to replace): show it
+    if app.pending is not None and app.pending.source == "file":
+        confirm_replace(app)

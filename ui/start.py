@@ -6,7 +6,7 @@ import streamlit as st
 
 from scoring import Checklist
 from scoring.models import GOAL_LABELS, GOALS, JURISDICTION_LABELS, JURISDICTIONS
-from ui.state import STEP_PARAM, AppState, load_example
+from ui.state import AppState, load_example
 from ui.text import plain
 
 
@@ -41,12 +41,7 @@ def show(app: AppState, checklist: Checklist) -> None:
     else:
         st.button("Try it with example clinics", key="examples", on_click=load_example, args=(app, checklist),
                   help="Fills in three made-up clinics so you can see a finished comparison. You can change or remove them.")
-    st.button("Next: is it right for me now? →", key="to-options", on_click=_go, args=("Options",), type="primary")
     disclosure(checklist)
-
-
-def _go(step: str) -> None:
-    st.session_state[STEP_PARAM] = step
 
 
 def disclosure(checklist: Checklist) -> None:

@@ -6,9 +6,13 @@ tab or the link on another device restores everything; nothing is stored on the 
 
 Rules:
 - A session's first run reads ``s`` (or the plain ``goal``/``jurisdiction`` of a link with no
-  clinics yet). What cannot be restored is listed; what can is kept.
-- A link that changes mid-session replaces the answers only if it reads cleanly; otherwise the
-  answers on screen stay, the link is put back, and the page says why.
+  clinics yet). What cannot be restored is listed; what can is kept; the page says what it opened.
+- Every answer puts a new entry in the browser's history (Streamlit pushes each change of the
+  address). So a link this session published itself is a Back or Forward step: it moves to the
+  screen in that entry and never changes an answer.
+- Any other link that arrives mid-session, and any answers file, replaces the answers only after
+  the patient says so; the page then says what it loaded and offers to undo it. A link that does
+  not read cleanly changes nothing: the answers on screen stay, and the page says why.
 - Replacing the answers (a link, an answers file, the examples) starts a new widget
   generation, so no widget shows a value from before.
 """
@@ -16,6 +20,7 @@ Rules:
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +32,7 @@ from scoring import Checklist, InputError
 from scoring.answers import MAX_CLINICS, AnswersFile, Clinic, answers_as_data, parse_answers
 from scoring.codec import LINK_PARAM, decode, encode
 from scoring.evaluate import Progress, progress
-from scoring.models import GOALS, JURISDICTIONS, Goal, Jurisdiction
+from scoring.models import GOAL_LABELS, GOALS, JURISDICTION_LABELS, JURISDICTIONS, Goal, Jurisdiction
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 _KEY = "injector-check"
@@ -38,6 +43,16 @@ class ClinicEntry:
     uid: int
     name: str
     answers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Pending:
+    """Answers waiting for the patient to say "replace mine" (from a file, or a link that arrived mid-session)."""
+
+    state: AnswersFile
+    lost: tuple[str, ...]
+    source: str  # "file" or "link"
+    what: str  # what it holds, in words
 
 
 @dataclass
@@ -57,6 +72,17 @@ class AppState:
     published: tuple[object, ...] = ()  # the answers ``link`` was made from
     notices: list[str] = field(default_factory=list)  # what a link or file could not restore
     problem: str = ""  # why the last link or file was refused
+    history: set[str] = field(default_factory=set, repr=False)  # links this session published: Back/Forward steps
+    url_step: str = ""  # the screen the address bar shows (what was last published)
+    url_clinic: str = ""  # the clinic the address bar shows
+    pending: Pending | None = None  # answers that would replace these, waiting for a yes
+    undo: AnswersFile | None = None  # the answers before the last replacement
+    loaded: str = ""  # what the last replacement loaded, in words
+    seen_upload: str = ""  # the last answers file read from the uploader (its hash), so a rerun does not read it again
+    broken_link: bool = False  # this session opened on a link it could not read (the tab's earlier answers may be recoverable)
+    just_added: bool = False  # the last tap on "Add clinic" added one (a quick second tap is not an empty name)
+    scroll: int = 0  # bumped by a Next button: the next screen starts at its top
+    scrolled: int = 0
     tallies: dict[int, tuple[object, Progress]] = field(default_factory=dict, repr=False)  # progress per clinic, by answers
     printed: tuple[object, Any] | None = field(default=None, repr=False)  # (what it was made from, the print view's Summary)
 
@@ -102,6 +128,13 @@ class AppState:
     def key(self, *parts: object) -> str:
         return "-".join(str(p) for p in ("w", self.generation, *parts))
 
+    def clinic_number(self, uid: int | None) -> str:
+        """The clinic's place in the list, 1-based, as the address bar shows it ("" for none)."""
+        return next((str(i) for i, c in enumerate(self.clinics, 1) if c.uid == uid), "")
+
+    def clinic_at(self, number: str) -> ClinicEntry | None:
+        return self.clinics[int(number) - 1] if number.isdigit() and 1 <= int(number) <= len(self.clinics) else None
+
     # -- changing -----------------------------------------------------------------------
     def replace(self, state: AnswersFile, notices: tuple[str, ...] = ()) -> None:
         self.goal, self.jurisdiction = state.goal, state.jurisdiction
@@ -115,6 +148,21 @@ class AppState:
         self.generation += 1
         self.notices = list(notices)
         self.problem = ""
+
+    def replace_asked(self) -> None:
+        """The patient said yes: the pending answers replace these, which are kept for undo."""
+        if self.pending is None:
+            return
+        pending, self.undo = self.pending, self.as_answers_file()
+        self.pending = None
+        self.replace(pending.state, pending.lost)
+        self.loaded = pending.what
+
+    def undo_replace(self) -> None:
+        if self.undo is not None:
+            before, self.undo = self.undo, None
+            self.replace(before)
+            self.loaded = ""
 
     def _add(self, name: str, answers: dict[str, str] | None = None) -> ClinicEntry:
         entry = ClinicEntry(self.next_uid, name, answers or {})
@@ -138,7 +186,8 @@ class AppState:
             return f"You can compare up to {MAX_CLINICS} clinics. Remove one to add another."
         problem = self.name_problem(name)
         if not problem:
-            self.active = self._add(name).uid
+            added = self._add(name)
+            self.active = self.active if self.clinic(self.active) else added.uid  # Questions opens on the first clinic
         return problem
 
     def rename_clinic(self, uid: int, name: str) -> str:
@@ -187,10 +236,21 @@ def first_run() -> bool:
     return _KEY not in st.session_state
 
 
+RECOVERED_PARAM = "recovered"  # added by the tab's memory when it brought back the answers a broken link would have lost
+
+
+def describe(state: AnswersFile) -> str:
+    """What a link or a file holds, in words, for the patient to recognise it."""
+    names = ", ".join(f"“{c.name}”" for c in state.clinics[:4]) + (" ..." if len(state.clinics) > 4 else "")
+    clinics = f"{len(state.clinics)} clinic{'s' if len(state.clinics) != 1 else ''}" + (f" ({names})" if names else "")
+    return f"{GOAL_LABELS[state.goal].lower()}, {JURISDICTION_LABELS[state.jurisdiction]}, {clinics}"
+
+
 def current(checklist: Checklist) -> AppState:
-    """This session's state, restored from the link on its first run or when the link changes."""
+    """This session's state, restored from the link on its first run, and kept when the link changes under it."""
     app: AppState | None = st.session_state.get(_KEY)
     link = st.query_params.get(LINK_PARAM, "")
+    new = app is None
     if app is None:
         app = AppState()
         st.session_state[_KEY] = app
@@ -198,50 +258,87 @@ def current(checklist: Checklist) -> AppState:
             goal, place = st.query_params.get("goal"), st.query_params.get("jurisdiction")
             app.goal = goal if goal in GOALS else app.goal
             app.jurisdiction = place if place in JURISDICTIONS else app.jurisdiction
-    if link and link != app.link:
+    if link and link != app.link and link not in app.history:  # a link this session published is a Back/Forward step
         try:
             restored = decode(link, checklist)
         except InputError as exc:
-            app.problem = (
-                f"{exc.problems[0].message[0].upper()}{exc.problems[0].message[1:]}"
-                + (" Your answers on screen are kept." if app.holds_anything() else "")
-            )
+            kept = " Your answers on screen are kept." if app.holds_anything() else ""
+            app.problem = f"{exc.problems[0].message[0].upper()}{exc.problems[0].message[1:]}{kept}"
+            app.broken_link = new
             app.link = ""  # the address bar gets the answers on screen back
         else:
-            app.replace(restored.state, restored.lost)
-            app.link, app.published = link, app.snapshot()
+            if new or not app.holds_anything():
+                app.replace(restored.state, restored.lost)
+                app.link, app.published = link, app.snapshot()
+                if st.query_params.get(RECOVERED_PARAM):
+                    app.problem = ("The link you opened could not be read, so this tab brought back the answers you had "
+                                   "before it. Nothing was changed.")
+            else:  # another link, mid-session: ask before it replaces anything
+                app.pending = Pending(restored.state, restored.lost, "link", describe(restored.state))
+                app.link = ""
     return app
 
 
 STEP_PARAM = "step"  # the screen the patient is on, so a reload comes back to it
+CLINIC_PARAM = "clinic"  # the clinic in view (1-based) on the screens about one clinic
+CLINIC_STEPS = ("Questions", "Details", "At the visit")
+MAX_HISTORY = 2000  # links remembered as Back/Forward steps (each a few hundred bytes)
+
+
+def current_link(app: AppState, checklist: Checklist) -> str:
+    """The link of the answers on screen, made again only when they changed (what the address bar will show)."""
+    if not app.holds_anything():
+        app.link = ""
+        return ""
+    snapshot = app.snapshot()
+    if snapshot != app.published or not app.link:
+        app.link, app.published = encode(app, checklist), snapshot  # no re-validation on every answer
+    return app.link
 
 
 def publish(app: AppState, checklist: Checklist) -> None:
-    """Put the answers (and the screen the patient is on) into the address bar, if they changed."""
-    if app.holds_anything():
-        snapshot = app.snapshot()
-        if snapshot != app.published or not app.link:
-            app.link, app.published = encode(app, checklist), snapshot  # no re-validation on every answer
-        wanted = {LINK_PARAM: app.link}
-    else:
-        wanted = {"goal": app.goal, "jurisdiction": app.jurisdiction}
-        app.link = ""
-    step = st.session_state.get(STEP_PARAM)
-    if step and step != "Start":
+    """Put the answers (and the screen and clinic the patient is on) into the address bar, if they changed."""
+    link = current_link(app, checklist)
+    wanted: dict[str, str] = {LINK_PARAM: link} if link else {"goal": app.goal, "jurisdiction": app.jurisdiction}
+    if link and len(app.history) < MAX_HISTORY:
+        app.history.add(link)
+    step = st.session_state.get(STEP_PARAM) or "Start"
+    if step != "Start":
         wanted[STEP_PARAM] = step
+    number = app.clinic_number(app.active) if step in CLINIC_STEPS else ""
+    if number:
+        wanted[CLINIC_PARAM] = number
+    app.url_step, app.url_clinic = step, number
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 
 
+def follow_address(app: AppState, steps: Sequence[str]) -> None:
+    """Move to the screen and clinic the address bar shows when it changed under the app (a reload, a link,
+    Back or Forward), before the step selector is drawn; a change made on screen wins over the old address."""
+    wanted = st.query_params.get(STEP_PARAM, "Start")
+    wanted = wanted if wanted in steps else "Start"
+    if STEP_PARAM not in st.session_state or wanted != app.url_step:
+        st.session_state[STEP_PARAM] = wanted
+        app.url_step = wanted
+        number = st.query_params.get(CLINIC_PARAM, "")
+        clinic = app.clinic_at(number)
+        if clinic is not None:
+            app.active, app.url_clinic = clinic.uid, number
+
+
 def load_file(app: AppState, checklist: Checklist, raw: bytes, name: str) -> str:
-    """Replace the answers with an answers file; or keep them and return why the file was refused."""
+    """Read an answers file: it waits for the patient's yes before it replaces anything (at once when there is
+    nothing to replace); or the answers stay and the reason the file was refused comes back."""
     try:
         state = parse_answers(raw, name, checklist)
     except InputError as exc:
         shown = "; ".join(f"line {p.line}: {p.message}" for p in exc.problems[:5])
         more = f" (and {len(exc.problems) - 5} more)" if len(exc.problems) > 5 else ""
         return f"This file was not loaded, and your answers are unchanged. {shown}{more}"
-    app.replace(state)
+    app.pending = Pending(state, (), "file", describe(state))
+    if not app.holds_anything():
+        app.replace_asked()
     return ""
 
 

@@ -1,0 +1,50 @@
+"""Three things only the browser can do, each a few lines of our own script (never anything a patient typed):
+
+- ``remember_tab``: when this tab leaves the page (a new address typed or pasted, a reload), it keeps the
+  address it had, answers and all, in the tab's own ``sessionStorage``. Nothing goes to the server, and
+  the browser forgets it when the tab closes.
+- ``recover_tab``: a session that opened on a link it cannot read brings that address back, so a broken
+  link pasted into the same tab never wipes the answers that were on screen.
+- ``scroll_to_top``: after "Next clinic" or "Next topic", the new content starts at the top of the screen.
+
+Streamlit runs each in a sandboxed frame of its own page (same origin); they reach the page itself through
+``window.parent``.
+"""
+
+from __future__ import annotations
+
+import streamlit.components.v1 as components
+
+MEMORY_KEY = "injector-check-last"
+_REMEMBER = f"""<script>(function () {{
+  var page = window.parent;
+  if (page.__injectorCheckMemory) return;
+  page.__injectorCheckMemory = true;
+  var script = page.document.createElement("script");  // the page's own realm outlives this frame
+  script.textContent = "window.addEventListener('pagehide', function () {{ if (location.search.indexOf('s=') !== -1) "
+    + "sessionStorage.setItem('{MEMORY_KEY}', location.search); }});";
+  page.document.head.appendChild(script);
+}})();</script>"""
+_RECOVER = f"""<script>(function () {{
+  var page = window.parent, last = page.sessionStorage.getItem("{MEMORY_KEY}");
+  if (last && last !== page.location.search && page.location.search.indexOf("recovered=") === -1) {{
+    page.location.replace(page.location.pathname + last + "&recovered=1");
+  }}
+}})();</script>"""
+_SCROLL = """<script>(function () {
+  var main = window.parent.document.querySelector('[data-testid="stMain"]');
+  if (main) main.scrollTo({top: 0});
+})(); /* %d */</script>"""
+
+
+def remember_tab() -> None:
+    components.html(_REMEMBER, height=0)
+
+
+def recover_tab() -> None:
+    components.html(_RECOVER, height=0)
+
+
+def scroll_to_top(nonce: int) -> None:
+    """``nonce`` changes each time: an unchanged frame would not run its script again."""
+    components.html(_SCROLL % nonce, height=0)

@@ -1,0 +1,81 @@
+"""At the visit: one clinic, on a phone held in the consultation room. Only what is still to check there, each
+with the words to say, big enough to tap, under a status that changes as the answers come in:
+"Still to check: 3", "OK to go ahead, if you choose to", or "Stop: do not have the injection here" with why.
+
+The status and the questions are one fragment: an answer reruns only this section. The status is the
+clinic's verdict from ``scoring``; this screen decides nothing.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from scoring import Checklist
+from scoring.evaluate import ClinicResult, Verdict, counted_questions, evaluate_clinic
+from scoring.models import Question
+from ui.questions import rerun_alone, choose_clinic, question_widget
+from ui.state import AppState, publish
+from ui.text import plain
+
+BIG = ("<style>[data-testid='stRadio'] label p { font-size: 1.1rem; } "
+       "[data-testid='stRadio'] [role='radiogroup'] label { min-height: 2.75rem; align-items: center; }</style>")
+
+
+def show(app: AppState, checklist: Checklist) -> None:
+    st.markdown(f"{BIG}\n\n## At the visit", unsafe_allow_html=True, anchors=False)  # our own style: bigger tap targets
+    if not app.clinics:
+        st.info("Add a clinic first (step “Clinics”).")
+        return
+    clinic = app.active_clinic()
+    if clinic is None:
+        return
+    st.caption("Open this on your phone at the consultation. Ask each question, and tap the answer you get.")
+    choose_clinic(app, checklist, None)
+    visit_section(app, checklist, clinic.uid)
+
+
+def status(result: ClinicResult) -> None:
+    """The verdict at a glance: stop, still to check, or nothing on this checklist holds you back."""
+    if result.verdict is Verdict.NOT_RECOMMENDED:
+        st.error("**Stop: do not have the injection here.**\n\n" + "\n".join(f"- {r}" for r in result.reasons), icon="🛑")
+    elif result.verdict.gate:
+        label = "before booking" if result.verdict is Verdict.VERIFY_FIRST else "before any injection"
+        st.warning(f"**Still to check: {len(result.reasons)}** ({label})\n\n" + "\n".join(f"- {r}" for r in result.reasons), icon="📋")
+    else:
+        st.success("**OK to go ahead, if you choose to.** No safety check on this list holds you back. Having it, or not, "
+                   "is still your decision.", icon="✅")
+
+
+@st.fragment
+def visit_section(app: AppState, checklist: Checklist, uid: int) -> None:
+    clinic = app.clinic(uid)
+    if clinic is None:
+        return
+    result = evaluate_clinic(checklist, app.goal, app.jurisdiction, app.priorities, clinic.answers, clinic.name)
+    status(result)
+    held = {r.question_id for r in result.reasons}
+    questions = [q for q in counted_questions(checklist, app.goal, app.jurisdiction, clinic.answers)
+                 if q.when != "booking" or q.id in held]
+    lines = {x.question_id: x for c in result.categories for x in c.lines}
+    still = [q for q in questions if _still_to_check(q, lines[q.id].open, lines[q.id].flag, held)]
+    still.sort(key=lambda q: q.id not in held)  # what holds the verdict first
+    answered = [q for q in questions if q not in still]
+    if still:
+        st.markdown(f"#### Still to ask at {plain(clinic.name)}: {len(still)}", anchors=False)
+        for question in still:
+            question_widget(app, checklist, uid, question, words=True)
+    else:
+        st.markdown("Nothing left to ask here.")
+    if answered:
+        done = st.expander(f"Answered already ({len(answered)}): change an answer", key=app.key("visit-done", uid),
+                           on_change="rerun")
+        if done.open:
+            with done:
+                for question in answered:
+                    question_widget(app, checklist, uid, question, words=True)
+    if rerun_alone():
+        publish(app, checklist)
+
+
+def _still_to_check(question: Question, open_: bool, flag: str, held: set[str]) -> bool:
+    return open_ or question.id in held or flag == "caution"
