@@ -84,12 +84,11 @@ def two_clinic_flow(page) -> str:  # type: ignore[no-untyped-def]
     add_clinic(page, "Derm One")
     add_clinic(page, "Spa Two")
     step(page, "Questions")
-    choose(page, "Which clinic are you answering for?", "Derm One")
-    choose(page, "Topic", "Sterile, licensed setting")
+    choose(page, "Which clinic?", "Derm One")
     answer(page, "Where will the injections be given?", "A hospital, or a medical or dental clinic")
-    page.get_by_text("this topic 1 of 4 answered").wait_for()
-    page.get_by_text("Sterile, licensed setting 1/4").wait_for()  # per-topic progress updates with the answer
-    choose(page, "Which clinic are you answering for?", "Spa Two")
-    choose(page, "Topic", "Sterile, licensed setting")
+    page.get_by_text("Derm One: 1 of").wait_for()  # the clinic's progress updates with the answer
+    page.get_by_role("button", name="Next clinic: Spa Two →").click()
+    page.get_by_text("Spa Two: 0 of").wait_for()
     answer(page, "Where will the injections be given?", "A home (theirs or mine)")
+    page.get_by_text("Spa Two: 1 of").wait_for()
     return verdicts(page)

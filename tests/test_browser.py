@@ -50,7 +50,7 @@ def test_full_flow_survives_a_reload_and_opens_elsewhere(server: str, browser) -
 
 
 def test_an_answer_alone_puts_itself_in_the_address(server: str, browser) -> None:  # type: ignore[no-untyped-def]
-    """Answering reruns only the topic section; that section must update the link itself (a full run does it at
+    """Answering reruns only the clinic's section; that section must update the link itself (a full run does it at
     its end). Read the address after nothing but an answer, and decode it."""
     from urllib.parse import parse_qs, urlparse
 
@@ -65,9 +65,8 @@ def test_an_answer_alone_puts_itself_in_the_address(server: str, browser) -> Non
     page.get_by_text("Jawline slimming", exact=True).click()
     add_clinic(page, "Derm One")
     step(page, "Questions")
-    choose(page, "Topic", "Sterile, licensed setting")
     answer(page, "Where will the injections be given?", "A home (theirs or mine)")
-    page.get_by_text("this topic 1 of").wait_for()
+    page.get_by_text("Derm One: 1 of").wait_for()
     page.wait_for_function("() => new URLSearchParams(location.search).has('s')", timeout=10_000)
     link = parse_qs(urlparse(page.url).query)["s"][0]
     context.close()
@@ -164,6 +163,6 @@ def test_a_broken_checklist_at_start_gives_the_friendly_page_and_the_server_keep
         page.wait_for_timeout(2500)  # the app looks for edited checklist files every 2 s
         page.reload()
         page.get_by_role("heading", name="Injector Check").wait_for(timeout=30_000)
-        page.get_by_role("radiogroup", name="Go to").wait_for(timeout=30_000)
+        page.get_by_role("combobox", name="Step").wait_for(timeout=30_000)
         assert page.get_by_text("could not be loaded").count() == 0
         context.close()

@@ -27,9 +27,10 @@ _REMEMBER = f"""<script>(function () {{
 }})();</script>"""
 _RECOVER = f"""<script>(function () {{
   var page = window.parent, last = page.sessionStorage.getItem("{MEMORY_KEY}");
-  if (last && last !== page.location.search && page.location.search.indexOf("recovered=") === -1) {{
-    page.location.replace(page.location.pathname + last + "&recovered=1");
-  }}
+  if (!last || last === page.location.search || page.location.search.indexOf("recovered=") !== -1) return;
+  var script = page.document.createElement("script");  // the page navigates itself: this frame may not
+  script.textContent = "location.replace(location.pathname + " + JSON.stringify(last + "&recovered=1") + ");";
+  page.document.head.appendChild(script);
 }})();</script>"""
 _SCROLL = """<script>(function () {
   var main = window.parent.document.querySelector('[data-testid="stMain"]');
