@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 import sys
 import tempfile
@@ -23,6 +24,7 @@ from streamlit.testing.v1 import AppTest
 
 from bench.timing import exact_apptest_wait, median_ms
 from tests.serving import CHROMIUM_ARGS, find_chromium, serve
+from ui.main import label as step_label
 
 RERUN_TARGET, CLICK_TARGET = 1.3, 1.5
 BLOCKS = 7
@@ -139,16 +141,25 @@ def click_ratio(rounds: int) -> float | None:
             page.goto(app_url)
             page.get_by_text("Jawline slimming", exact=True).click()
             page.get_by_role("button", name="Try it with example clinics").click()
-            page.get_by_role("radiogroup", name="Go to").get_by_text("Questions", exact=True).click()
-            page.get_by_role("radiogroup", name="Topic").get_by_text("Sterile, licensed setting", exact=False).click()
+            box = page.get_by_role("combobox", name="Step")
+            box.click()
+            page.get_by_role("option", name=step_label("Questions"), exact=True).click()
             group = page.get_by_role("radiogroup", name="Where will the injections be given?")
             group.wait_for()
-            labels = ["A medical spa with a licensed clinician in charge", "Not sure"]  # 4 of 4 answered, then 3 of 4
-            expected = ["this topic 4 of", "this topic 3 of"]
+            labels = ["A medical spa with a licensed clinician in charge", "Not sure"]  # the clinic's "not sure" count changes
+            caption = page.get_by_text(re.compile("answered before booking"))
+            expected: list[str] = []
+            for option in labels:
+                before = caption.inner_text() if expected else ""
+                group.get_by_text(option).first.click()
+                page.wait_for_function("([text, before]) => [...document.querySelectorAll('p')].some(p => "
+                                       "p.innerText.includes(text) && p.innerText !== before)",
+                                       arg=["answered before booking", before])
+                expected.append(caption.inner_text())
 
             def app_click(i: int) -> None:
                 group.get_by_text(labels[i % 2]).first.click()
-                page.get_by_text(expected[i % 2]).wait_for()
+                page.get_by_text(expected[i % 2], exact=True).wait_for()
 
             mini = browser.new_page()
             mini.goto(minimal_url)

@@ -43,10 +43,10 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from tests.serving import serve
+from ui.main import label as step_label
 
 P95_LIMIT_MS, RATIO_LIMIT, TIMEOUT_S = 1000.0, 2.0, 30.0
-QUESTION = "Where will the injections be given?"  # the first question of the "Sterile, licensed setting" topic
-TOPIC = "Sterile, licensed setting"
+QUESTION = "Where will the injections be given?"  # a question of "Before you book" (the "Sterile, licensed setting" topic)
 MINIMAL_APP = f"""
 import streamlit as st
 choice = st.radio({QUESTION!r}, ["A clinic", "A spa", "A home", "Not sure"], index=None)
@@ -129,6 +129,9 @@ class Session:
             radio = element.radio
             label = radio.label.replace("*", "").replace("🛡️ ", "").strip()
             self.widgets[label] = Widget(radio.id, "radio", label, list(radio.options), delta.fragment_id)
+        elif kind == "selectbox":
+            box = element.selectbox
+            self.widgets[box.label] = Widget(box.id, "selectbox", box.label, list(box.options), delta.fragment_id)
         elif kind == "markdown":
             self.tally.texts_seen.add(element.markdown.body)
 
@@ -150,10 +153,7 @@ async def patient(ws_url: str, query: str, app: bool, think: float, until: float
             tab = Session(ws, query, tally)
             await tab.rerun()  # open the link
             if app:
-                tab.choose("Go to", "Questions")
-                await tab.rerun()
-                topics = tab.widgets["Topic"]
-                tab.choose("Topic", next(o for o in topics.options if o.startswith(TOPIC)))
+                tab.choose("Step", step_label("Questions"))
                 await tab.rerun()
             first = next(o for o in tab.widgets[QUESTION].options if "Not sure" not in o)
             answers = [first, "Not sure"]
@@ -164,7 +164,7 @@ async def patient(ws_url: str, query: str, app: bool, think: float, until: float
                 tally.latencies.append(await tab.rerun(widget.fragment_id))
                 turn += 1
             if app:
-                tab.choose("Go to", "Compare")
+                tab.choose("Step", step_label("Compare"))
                 tally.latencies.append(await tab.rerun())
     except (OSError, TimeoutError, LookupError, websockets.WebSocketException) as exc:
         tally.errors.append(f"{type(exc).__name__}: {exc}")

@@ -6,6 +6,7 @@ template is the QR code's SVG, made here of numbers only (the modules of the lin
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -23,6 +24,7 @@ _ENV = Environment(
 )
 
 
+@lru_cache(maxsize=64)
 def qr_svg(rows: tuple[bytes, ...]) -> Markup:
     """The QR code as one SVG path: a run of dark modules is one rectangle."""
     size = len(rows)
@@ -39,4 +41,5 @@ def icon(picture: Picture) -> Markup:
 
 
 def render_html(summary: Summary) -> str:
-    return _ENV.get_template("summary.html.j2").render(s=summary, qr=qr_svg(summary.qr), icon=icon, weighed=WEIGHED)
+    return _ENV.get_template("summary.html.j2").render(s=summary, qr=qr_svg(summary.qr), qr_of=qr_svg, icon=icon,
+                                                          weighed=WEIGHED)

@@ -269,6 +269,8 @@ def _clinic(pdf: FPDF, clinic: ClinicPart) -> None:
     if clinic.cautions:
         _para(pdf, clinic.cautions, bold=True)
     _para(pdf, f"{clinic.fit} · Questions answered: {clinic.completeness}")
+    if clinic.visit_link:
+        _visit(pdf, clinic)
     _heading(pdf, "Questions to ask", 3)
     if clinic.to_ask:  # one block: fpdf2 lays out text slowly, call by call
         _para(pdf, "\n".join(f"{i}. {a.text}{' (safety)' if a.safety else ''} ({a.when}; {a.why})"
@@ -374,7 +376,7 @@ def _options(pdf: FPDF, d: DecisionPart) -> None:
 
 
 def render_pdf(summary: Summary) -> bytes:
-    pdf = _Pdf(format="A4")
+    pdf = _Pdf(format=summary.paper)
     pdf.set_margins(14, 14, 14)
     pdf.set_auto_page_break(True, margin=16)
     pdf.add_font_once("", REGULAR)
@@ -401,10 +403,10 @@ def render_pdf(summary: Summary) -> bytes:
     if summary.clinics:
         _heading(pdf, "Your clinics compared", 2)
         _para(pdf, robustness)
-        _table(pdf, ["Order", "Clinic", "Verdict", "Fit (0-100)", "Answered"],
+        _table(pdf, ["No.", "Clinic", "Verdict", "Fit (0-100)", "Answered"],
                [[c.rank, c.name, f"{c.verdict_word}: {c.headline}" + (f". {c.cautions}" if c.cautions else ""), c.fit_short, c.completeness]
                 for c in summary.clinics],
-               (12, 40, 90, 24, 16))
+               (11, 38, 89, 24, 20))
         _heading(pdf, "Scores by topic", 3)
         _topic_matrix(pdf, summary)
     else:
@@ -444,11 +446,37 @@ def render_pdf(summary: Summary) -> bytes:
     return bytes(pdf.output())
 
 
-def _qr(pdf: FPDF, rows: tuple[bytes, ...]) -> None:
+def _visit(pdf: FPDF, clinic: ClinicPart) -> None:
+    """The clinic's "At the visit" code in a box, what it opens beside it."""
+    pad, size = 3.0, 9.5
+    text = wrap(printable(f"At the visit: scan this with your phone's camera to open {clinic.name} on “At the visit”: what is "
+                          "still to check there, with the words to say."), pdf.epw - VISIT_QR_MM - 3 * pad, size)
+    box_h = max(VISIT_QR_MM, len(text) * size * 0.5) + 2 * pad
+    if pdf.will_page_break(box_h):
+        pdf.add_page()
+    top = pdf.y
+    pdf.set_draw_color(*SEVERITY_COLOUR["info"])
+    pdf.rect(pdf.l_margin, top, pdf.epw, box_h)
+    pdf.set_draw_color(0, 0, 0)
+    pdf.set_xy(pdf.l_margin + pad, top + pad - 1)
+    _qr(pdf, clinic.visit_qr, VISIT_QR_MM, pdf.l_margin + pad)
+    pdf.set_font("DejaVu", "", size)
+    pdf.set_y(top + pad)
+    for line in text:
+        _line(pdf, pdf.l_margin + VISIT_QR_MM + 2 * pad, line, size * 0.5)
+    pdf.set_xy(pdf.l_margin, top + box_h)
+    pdf.ln(2)
+
+
+VISIT_QR_MM = 32.0  # a clinic's "At the visit" code: scanned from a page held in the hand
+
+
+def _qr(pdf: FPDF, rows: tuple[bytes, ...], size: float = QR_MM, left: float | None = None) -> None:
     """The QR code drawn as filled rectangles, one per run of dark modules (no image to decode)."""
-    unit, left, top, k = QR_MM / len(rows), pdf.l_margin, pdf.y + 1, pdf.k
+    left = pdf.l_margin if left is None else left
+    unit, top, k = size / len(rows), pdf.y + 1, pdf.k
     # One filled path of rectangles, in PDF units (origin bottom left), as fpdf2's rect() writes each one.
     path = " ".join(f"{(left + x * unit) * k:.2f} {(pdf.h - top - y * unit) * k:.2f} {w * unit * k:.2f} {-unit * k:.2f} re"
                     for x, y, w in dark_runs(rows))
     pdf._out(f"q 0 g {path} f Q")
-    pdf.set_xy(pdf.l_margin, top + QR_MM)
+    pdf.set_xy(pdf.l_margin, top + size)

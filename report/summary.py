@@ -14,6 +14,7 @@ link to reopen it (also as a QR code). With no clinics it is the printout of "no
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,7 +22,7 @@ import segno
 
 from scoring import Checklist
 from scoring.answers import AnswersFile
-from scoring.codec import LINK_PARAM, encode
+from scoring.codec import LINK_PARAM, encode, visit_link
 from scoring.compare import Comparison
 from scoring.evaluate import DEFAULT_PRIORITY, PRIORITY_LABELS, VERDICT_TEXT, ClinicResult, Verdict, applicable_notes, patient_notes
 from scoring.models import GOAL_LABELS, JURISDICTION_LABELS, AnswerApplies, Cell, Decision, Figure, Jurisdiction, SafetyNote
@@ -91,6 +92,8 @@ class ClinicPart:
     notes: tuple[Note, ...]  # what this clinic's answers brought up
     to_ask: tuple[Ask, ...]  # empty for a clinic not recommended: its reasons come first, and are enough
     asks_left_out: int  # how many questions to ask were left out (a clinic not recommended)
+    visit_link: str  # the link opened on "At the visit" for this clinic; "" when nothing is left for the visit, or not recommended
+    visit_qr: tuple[bytes, ...]  # that link as a QR code, or () with no link
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,10 @@ class Summary:
     report_to: str  # "" when the checklist names no address
     link: str
     qr: tuple[bytes, ...]  # the link as a QR code: rows of modules (1 dark, 0 light), quiet zone included
+    paper: str  # "Letter" where that is the paper people have (the US), else "A4"
+
+
+PAPER: dict[Jurisdiction, str] = {"us": "Letter"}
 
 
 def _figure(kind: str, figure: Figure, option: str = "") -> FigurePart:
@@ -206,8 +213,11 @@ def _score(value: int | None) -> str:
     return "–" if value is None else str(value)
 
 
-def _clinic(rank: str, result: ClinicResult) -> ClinicPart:
+def _clinic(rank: str, result: ClinicResult, visit: str) -> ClinicPart:
+    """``visit``: the link that opens this clinic on "At the visit". It is printed for a clinic with something
+    left to check at the consultation or on the day, and not for a clinic not recommended."""
     stop = result.verdict is Verdict.NOT_RECOMMENDED
+    visit = visit if not stop and any(a.when != "booking" for a in result.to_ask) else ""
     return ClinicPart(
         rank=rank,
         name=result.name,
@@ -230,33 +240,35 @@ def _clinic(rank: str, result: ClinicResult) -> ClinicPart:
         notes=tuple(_note(n) for n in result.notes if isinstance(n.applies, AnswerApplies)),
         to_ask=() if stop else tuple(Ask(a.ask, WHY_ASK[a.why], a.safety_critical, WHEN_ASK[a.when]) for a in result.to_ask),
         asks_left_out=len(result.to_ask) if stop else 0,
+        visit_link=visit,
+        visit_qr=qr_matrix(visit, fast=True) if visit else (),
     )
 
 
-@lru_cache(maxsize=32)
-def qr_matrix(link: str) -> tuple[bytes, ...]:
+@lru_cache(maxsize=64)
+def qr_matrix(link: str, fast: bool = False) -> tuple[bytes, ...]:
     """The link as a QR code (error correction M), with its 4-module quiet zone.
 
     Pure, and slow for long links (segno tries all 8 masks: 10-80 ms), so kept per link: the print
-    view makes it once and the downloads of the same answers reuse it.
+    view makes it once and the downloads of the same answers reuse it. ``fast``: one fixed mask (a
+    fifth of the time; every mask is valid and scans), for the per-clinic codes of a printout.
     """
-    return tuple(bytes(row) for row in segno.make(link, error="m").matrix_iter(border=4))
+    code = segno.make(link, error="m", mask=FAST_MASK if fast else None)
+    side = len(code.matrix) + 2 * QUIET
+    blank, edge = bytes(side), bytes(QUIET)  # segno's matrix_iter does the same, module by module (5x slower)
+    return (blank,) * QUIET + tuple(edge + bytes(row) + edge for row in code.matrix) + (blank,) * QUIET
+
+
+FAST_MASK = 0
+QUIET = 4  # modules of white around a QR code, as the standard asks
+
+
+_DARK = re.compile(rb"\x01+")
 
 
 def dark_runs(rows: tuple[bytes, ...]) -> list[tuple[int, int, int]]:
     """The QR code's dark modules as horizontal runs (x, y, length): what both renderings draw."""
-    runs = []
-    for y, row in enumerate(rows):
-        x, width = 0, len(row)
-        while x < width:
-            if row[x]:
-                start = x
-                while x < width and row[x]:
-                    x += 1
-                runs.append((start, y, x - start))
-            else:
-                x += 1
-    return runs
+    return [(run.start(), y, run.end() - run.start()) for y, row in enumerate(rows) for run in _DARK.finditer(row)]
 
 
 def decision_sources(decision: Decision) -> list[str]:
@@ -282,7 +294,10 @@ def build_summary(checklist: Checklist, state: AnswersFile, base_url: str, made:
     goal, place = state.goal, state.jurisdiction
     emergency = next(n for n in checklist.safety_notes if n.severity == "emergency")  # also first among the notes
     categories = checklist.categories_for(goal, place)
-    clinics = tuple(_clinic(f"{r.rank}{' (tie)' if r.tied else ''}", r.result) for r in comparison.ranking)
+    link = share_link(checklist, state, base_url)
+    number = {c.name: i for i, c in enumerate(state.clinics, 1)}  # names are unique within an answers file
+    clinics = tuple(_clinic(f"{r.rank}{' (tie)' if r.tied else ''}", r.result, visit_link(link, number[r.result.name]))
+                    for r in comparison.ranking)
     matrix = tuple(
         (r.result.name, tuple(_score(next((c.score for c in r.result.categories if c.id == cat.id), None)) for cat in categories))
         for r in comparison.ranking
@@ -305,7 +320,6 @@ def build_summary(checklist: Checklist, state: AnswersFile, base_url: str, made:
                   (s.citation or "") if s.url else "")
         for s in checklist.sources_for(cited)
     )
-    link = share_link(checklist, state, base_url)
     asked = checklist.patient_questions_for(goal, place)
     answers = {q.id: (q, q.option(state.patient[q.id])) for q in asked if q.id in state.patient}
     return Summary(
@@ -339,4 +353,5 @@ def build_summary(checklist: Checklist, state: AnswersFile, base_url: str, made:
         report_to=(meta.report_to or "").removeprefix("mailto:"),
         link=link,
         qr=qr_matrix(link),
+        paper=PAPER.get(place, "A4"),
     )

@@ -36,6 +36,7 @@ from scoring.yamlload import Loaded, read_yaml_bytes
 
 MAX_CLINICS = 8
 MAX_NAME = 80
+JOINERS = "\u200c\u200d"  # zero-width (non-)joiners: part of how Persian, Hindi and emoji are written
 SURE_KEYS = ("sure", "understand", "risks", "support")  # the SURE test (Ottawa decision guides), in its order
 SureAnswer = Literal["yes", "no"]
 
@@ -55,8 +56,11 @@ class Clinic(_Strict):
             raise ValueError("the clinic name is empty - type the clinic's name")
         if len(name) > MAX_NAME:
             raise ValueError(f"the clinic name is {len(name)} characters, over {MAX_NAME} - shorten it")
-        if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch not in "\u200c\u200d" for ch in name):
+        if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in name):
             raise ValueError("the clinic name has a line break, tab or other control character - type it on one line")
+        if any(unicodedata.category(ch) == "Cf" and ch not in JOINERS for ch in name):
+            raise ValueError("the clinic name has an invisible formatting character (one that can turn text right to left "
+                             "or hide letters), often copied with text from a web page - type the name in yourself")
         return name
 
 
@@ -83,7 +87,7 @@ _FIELDS = known_fields(AnswersFile, Clinic)
 
 def parse_answers(raw: bytes, path: str, checklist: Checklist) -> AnswersFile:
     """Read and check an answers file. Raises ``InputError`` with every problem found."""
-    loaded = read_yaml_bytes(raw, path)
+    loaded = read_yaml_bytes(raw, path, "the answers file (.yaml) that Injector Check saved")
     if not isinstance(loaded.data, dict):
         raise InputError.one(path, 1, "an answers file is a mapping with goal, jurisdiction, priorities and clinics - this is not")
     try:

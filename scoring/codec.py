@@ -34,6 +34,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
+from urllib.parse import urlencode
 
 from pydantic import ValidationError
 
@@ -49,6 +50,9 @@ MAX_LINK = 6000
 MAX_PAYLOAD = 16 * 1024
 UNSET = 255
 LINK_PARAM = "s"
+STEP_PARAM = "step"  # the screen the patient is on, so a reload comes back to it
+CLINIC_PARAM = "clinic"  # the clinic in view (1-based, in the answers' order) on the screens about one clinic
+VISIT_STEP = "At the visit"  # the screen a printout's per-clinic QR code opens
 LAYOUTS_FILE = Path(__file__).resolve().parent / "layouts.jsonl"
 _LINK_CHARS = re.compile(r"[A-Za-z0-9_-]+")
 _WHERE = "link"
@@ -239,6 +243,11 @@ class _Reader:
 
 def _bad(why: str) -> InputError:
     return InputError.one(_WHERE, 1, f"this link cannot be read: {why} - copy the whole link again, or load an answers file instead")
+
+
+def visit_link(link: str, number: int) -> str:
+    """The share link opened on "At the visit" for clinic ``number`` (1-based): what is still to check there."""
+    return f"{link}&{urlencode({STEP_PARAM: VISIT_STEP, CLINIC_PARAM: number})}"
 
 
 def link_param(text: str) -> str:

@@ -8,6 +8,7 @@ writes; the command line and the app decide how to show the problems.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -63,8 +64,14 @@ MAX_INT_DIGITS = 18  # a longer run of digits is read as text (see yamlload), an
 
 
 def short(text: str, limit: int = 40) -> str:
-    """A name or value as messages quote it: a pasted essay is cut, so the message stays readable."""
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+    """A name or value as messages quote it: a pasted essay is cut, so the message stays readable, and a character
+    that cannot be seen (a control or formatting character, such as one that turns text right to left) is shown
+    by its code, so the message reads in order."""
+    cut = text if len(text) <= limit else text[: limit - 3] + "..."
+    return "".join(f"[U+{ord(ch):04X}]" if unicodedata.category(ch) in INVISIBLE else ch for ch in cut)
+
+
+INVISIBLE = ("Cc", "Cf", "Zl", "Zp")  # Unicode categories a reader cannot see: controls, formatting, line breaks
 
 
 def _show(value: Any) -> str:

@@ -81,10 +81,35 @@ class _Frame:
         self.seen: dict[str, int] = {}
 
 
-def read_yaml_bytes(raw: bytes, path: str) -> Loaded:
-    """Read one YAML (or JSON) document. Raises ``InputError`` listing every problem found."""
+_NOT_TEXT = (  # what a file is, by its first bytes, when someone picks the wrong one
+    (b"\x89PNG", "a PNG picture"), (b"\xff\xd8\xff", "a JPEG picture"), (b"GIF8", "a GIF picture"),
+    (b"%PDF", "a PDF"), (b"PK\x03\x04", "a ZIP archive or an office document"), (b"\xd0\xcf\x11\xe0", "an office document"),
+)
+
+
+def kind_of_binary(raw: bytes) -> str | None:
+    """"a PNG picture", "a HEIC or MP4 file", ...: a file that is not text, named for the person who chose it."""
+    for magic, kind in _NOT_TEXT:
+        if raw.startswith(magic):
+            return kind
+    if raw[4:8] == b"ftyp":
+        return "a HEIC picture or a video"
+    if raw.startswith(b"RIFF") and raw[8:12] == b"WEBP":
+        return "a WebP picture"
+    return None
+
+
+def read_yaml_bytes(raw: bytes, path: str, wanted: str = "the .yaml text file") -> Loaded:
+    """Read one YAML (or JSON) document. Raises ``InputError`` listing every problem found.
+
+    ``wanted`` names the right file in the message for a picture or a PDF chosen by mistake."""
     if len(raw) > MAX_BYTES:
         raise InputError.one(path, 1, f"file is {len(raw):,} bytes, over the {MAX_BYTES // 1024} KB limit - split it into smaller files")
+    kind = kind_of_binary(raw)
+    if kind is not None:
+        raise InputError.one(path, 1, f"this is {kind}, not a text file - choose {wanted}")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError.one(path, 1, "this text is saved as UTF-16 - save the file as UTF-8")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -103,8 +128,10 @@ def read_yaml(text: str, path: str) -> Loaded:
     documents = 0
     nodes = 0
 
+    refused: list[tuple[int, str, str]] = []  # anchors and aliases: one message for each kind, however many
+
     def fail(line: int, message: str) -> InputError:
-        return InputError([*problems, Problem(path, line, message)])
+        return InputError([*problems, *_one_each(path, refused), Problem(path, line, message)])
 
     def child_loc(line: int) -> Loc | None:
         """Where the next node goes, or None (with a problem noted) if it cannot go there."""
@@ -152,7 +179,7 @@ def read_yaml(text: str, path: str) -> Loaded:
             if nodes > MAX_NODES:
                 raise fail(line, f"more than {MAX_NODES:,} values in one file - split it into smaller files")
             if isinstance(event, yaml.AliasEvent):
-                problems.append(Problem(path, line, f"alias '*{event.anchor}' is not allowed - write the value out in full"))
+                refused.append((line, "alias", f"*{event.anchor}"))
                 loc = child_loc(line)
                 place(None, line, loc)
                 continue
@@ -163,7 +190,7 @@ def read_yaml(text: str, path: str) -> Loaded:
                 continue
             anchor = getattr(event, "anchor", None)
             if anchor is not None:
-                problems.append(Problem(path, line, f"anchor '&{anchor}' is not allowed - write the value out in full"))
+                refused.append((line, "anchor", f"&{anchor}"))
             tag = getattr(event, "tag", None)
             if tag is not None and tag != "!":
                 problems.append(Problem(path, line, f"tag '{tag}' is not allowed - remove it and write a plain value"))
@@ -213,6 +240,22 @@ def read_yaml(text: str, path: str) -> Loaded:
         raise fail(1, f"YAML could not be read ({detail}) - check the file is plain YAML text") from None
     except RecursionError:  # pragma: no cover - depth is capped above; kept as a last guard
         raise fail(1, "nested too deeply - flatten the structure") from None
+    problems += _one_each(path, refused)
     if problems:
-        raise InputError(problems)
+        raise InputError(sorted(problems, key=lambda p: p.line))
     return Loaded(path, result, lines)
+
+
+def _one_each(path: str, refused: list[tuple[int, str, str]]) -> list[Problem]:
+    """One message for the aliases and one for the anchors, at the first of each: a file made of thousands of
+    them (an "alias bomb") gets two lines, not thousands."""
+    problems = []
+    for kind in ("anchor", "alias"):
+        found = [(line, name) for line, k, name in refused if k == kind]
+        if found:
+            line, name = found[0]
+            others = sorted({n for _, n in found} - {name})
+            also = f" ({len(found)} in this file, also {', '.join(others[:3])}{' ...' if len(others) > 3 else ''})" \
+                if others else (f" ({len(found)} times in this file)" if len(found) > 1 else "")
+            problems.append(Problem(path, line, f"{kind} '{name}' is not allowed{also} - write the value out in full"))
+    return problems

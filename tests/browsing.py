@@ -52,6 +52,16 @@ def add_clinic(page, name: str) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_timeout(400)
 
 
+def expect_clinic_names(page, names: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """On Clinics: the name fields hold these names, in order (waiting out a screen still being drawn)."""
+    from playwright.sync_api import expect
+
+    boxes = page.get_by_role("textbox", name="Clinic name")
+    expect(boxes).to_have_count(len(names), timeout=15_000)
+    for i, name in enumerate(names):
+        expect(boxes.nth(i)).to_have_value(name, timeout=15_000)
+
+
 def choose(page, group: str, option: str) -> None:  # type: ignore[no-untyped-def]
     """Click an option of a radio group and wait until the app has taken it."""
     from playwright.sync_api import expect

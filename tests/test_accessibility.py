@@ -111,7 +111,7 @@ def test_the_html_summary_has_no_violations_at_all(browser, tmp_path: Path) -> N
 def test_a_focused_radio_shows_a_clear_outline(server: str, browser) -> None:  # type: ignore[no-untyped-def]
     """WCAG 2.4.7, which axe cannot check: Streamlit's own focus mark on a radio is a faint tint (about 1.2:1)."""
     context, page = open_app(browser, server, width=390)
-    page.get_by_role("radiogroup", name="Go to").get_by_role("radio").first.focus()
+    page.get_by_role("radiogroup", name="What do you want the injections for?").get_by_role("radio").first.focus()
     page.keyboard.press("ArrowRight")  # a keyboard move, so :focus-visible applies
     page.keyboard.press("ArrowLeft")
     page.wait_for_timeout(600)

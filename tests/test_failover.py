@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from deploy.local import cluster, find_nginx
-from tests.browsing import open_app, screenshot, step, two_clinic_flow, verdicts
+from tests.browsing import expect_clinic_names, open_app, screenshot, step, two_clinic_flow, verdicts
 
 pytestmark = pytest.mark.browser
 
@@ -54,8 +54,7 @@ def test_stopping_the_serving_process_loses_nothing(browser) -> None:  # type: i
         page.get_by_role("heading", name="Injector Check").wait_for(timeout=30_000)
         assert verdicts(page) == before
         step(page, "Clinics")
-        names = [page.get_by_role("textbox", name="Clinic name").nth(i).input_value() for i in range(2)]
-        assert names == ["Derm One", "Spa Two"]
+        expect_clinic_names(page, ["Derm One", "Spa Two"])
         assert established(other.port) >= 1, "the surviving process now serves the tab"
         assert page.get_by_text("Connection error").count() == 0
         screenshot(page, "failover-after-reload")

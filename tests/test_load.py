@@ -26,9 +26,9 @@ def test_many_patients_at_once_get_answers_and_no_errors() -> None:
                                         pid=server.process.pid))
     assert result.errors == [], result.errors
     assert len(result.latencies) >= 6 * 3  # every patient answered and opened Compare
-    progress = {t for t in result.texts_seen if t.startswith("Progress: this topic")}
+    progress = {t for t in result.texts_seen if "answered before booking" in t}
     assert len(progress) >= 2, progress  # answering changed what the patients saw
-    assert any(t.startswith("Safety first:") for t in result.texts_seen)  # every patient ended on Compare
+    assert any("Safety first:" in t for t in result.texts_seen)  # every patient ended on Compare
 
 
 def test_the_minimal_app_runs_under_the_same_harness() -> None:

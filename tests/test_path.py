@@ -12,7 +12,7 @@ import pytest
 from scoring import load_checklist
 from scoring.answers import AnswersFile
 from scoring.codec import decode, encode
-from tests.browsing import ROOT, add_clinic, answer, open_app, screenshot, step, wait_for_step
+from tests.browsing import ROOT, add_clinic, answer, expect_clinic_names, open_app, screenshot, step, wait_for_step
 from tests.serving import serve
 from ui.main import STEPS
 
@@ -101,7 +101,7 @@ def test_a_broken_link_pasted_into_the_same_tab_keeps_the_answers_on_screen(serv
     page.get_by_text("could not be read, so this tab brought back the answers you had before it").wait_for(timeout=30_000)
     assert names_in(page) == good
     step(page, "Clinics")
-    assert [page.get_by_role("textbox", name="Clinic name").nth(i).input_value() for i in range(2)] == good
+    expect_clinic_names(page, good)
     screenshot(page, "broken-link-kept-phone")
     context.close()
 
@@ -155,10 +155,8 @@ def test_every_screen_fits_a_phone_and_shows_a_way_forward(server: str, browser)
         page.wait_for_timeout(400)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390, f"{name} scrolls sideways at phone width ({width}px)"
-        if name == "Questions":  # the way forward is the questions themselves (Next clinic waits below them)
-            forward = page.get_by_role("radiogroup").first
-        else:
-            forward = page.get_by_role("button", name="Next:").first
+        next_step = page.get_by_role("button", name="Next:").first
+        forward = page.get_by_role("radiogroup").first if name == "Questions" else next_step  # the questions come first
         if name not in ("Print view", "Checklist"):
             assert forward.is_visible() and forward.bounding_box()["y"] < 844, f"{name}: no way forward in view"
         screenshot(page, f"screen-{name.lower().replace(' ', '-')}-phone")

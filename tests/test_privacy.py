@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browsing import ROOT, add_clinic, answer, choose, open_app, step
+from tests.browsing import ROOT, add_clinic, answer, open_app, step
 from tests.serving import serve
 
 pytestmark = pytest.mark.browser
@@ -64,7 +64,6 @@ def test_a_session_leaves_nothing_about_the_patient_on_the_server(browser, tmp_p
         page.get_by_text("Jawline slimming", exact=True).click()
         add_clinic(page, NAME)
         step(page, "Questions")
-        choose(page, "Topic", "Sterile, licensed setting")
         answer(page, "Where will the injections be given?", "A hospital, or a medical or dental clinic")
         for name in ("Compare", "Details", "Decide"):
             step(page, name)

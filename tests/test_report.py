@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from report import Summary, build_summary, render_html, render_pdf
 from report.pdf import NOTICE
+from report.summary import WHEN_ASK
 from scoring import Checklist
 from scoring.answers import AnswersFile, parse_answers
 
@@ -194,7 +195,7 @@ def test_html_is_self_contained(eight: tuple[Summary, bytes, str]) -> None:
     summary, _, html = eight
     parsed = Collector()
     parsed.feed(html)
-    sources = {s.where for s in summary.sources if s.is_link}
+    sources = {s.where for s in summary.sources if s.is_link} | {c.visit_link for c in summary.clinics}
     for name, value in parsed.attrs:
         if name in {"href", "src", "xlink:href", "action", "srcset"}:
             assert value in sources, f"{name}={value} is not a source link"
@@ -236,3 +237,50 @@ def test_render_one_page_per_layout_as_artefacts(eight: tuple[Summary, bytes, st
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page), "-singlefile", str(source),
                         str(ARTEFACTS / f"pdf-{name}")], check=True, timeout=60)
         assert (ARTEFACTS / f"pdf-{name}.png").stat().st_size > 5000
+
+
+def test_each_clinic_the_patient_may_visit_has_a_code_that_opens_it_on_the_visit_screen(
+        checklist: Checklist, eight: tuple[Summary, bytes, str]) -> None:
+    from urllib.parse import parse_qs, urlparse
+
+    from scoring.codec import VISIT_STEP, decode
+    from ui.main import STEPS
+
+    assert VISIT_STEP in STEPS
+    summary, pdf, html = eight
+    state = state_with(checklist, NAMES)
+    visited = [c for c in summary.clinics if c.visit_link]
+    assert 0 < len(visited) < len(summary.clinics)  # a clinic not recommended gets no visit code
+    for clinic in summary.clinics:
+        if not clinic.visit_link:  # not recommended, or nothing left to check at the visit
+            assert not clinic.visit_qr
+            assert clinic.verdict == "not_recommended" or all(a.when == WHEN_ASK["booking"] for a in clinic.to_ask)
+            continue
+        query = parse_qs(urlparse(clinic.visit_link).query)
+        assert query["step"] == [VISIT_STEP]
+        assert decode(query["s"][0], checklist).state == state
+        assert state.clinics[int(query["clinic"][0]) - 1].name == clinic.name
+        assert len(clinic.visit_qr) == len(clinic.visit_qr[0]) > 21 + 8  # a square QR code, quiet zone included
+        assert clinic.visit_link.replace("&", "&amp;") in html
+    assert flat(" ".join(pdf_pages(pdf))).count("At the visit: scan this with your phone's camera") == len(visited)
+
+
+@pytest.mark.parametrize(("place", "size"), [("us", (612, 792)), ("uk", (595, 842))])
+def test_the_pdf_is_on_the_paper_people_have_where_they_live(checklist: Checklist, place: str, size: tuple[int, int]) -> None:
+    state = state_with(checklist, NAMES[:1]).model_copy(update={"jurisdiction": place})
+    page = PdfReader(io.BytesIO(render_pdf(build_summary(checklist, state, "http://localhost:8501/")))).pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == size  # Letter in the US, else A4
+
+
+@pytest.mark.browser
+def test_a_long_name_with_no_spaces_stays_on_the_printed_page(checklist: Checklist, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    long_name = ("Dermatology" * 8)[:80]  # the longest name the app takes, with no space to break it at
+    path = tmp_path / "summary.html"
+    path.write_text(render_html(build_summary(checklist, state_with(checklist, [long_name, *NAMES[1:]]), "http://x/")),
+                    encoding="utf-8")
+    page = browser.new_page(viewport={"width": 700, "height": 1000})  # the printable width of A4 or Letter, at 96 dpi
+    page.emulate_media(media="print")
+    page.goto(path.as_uri())
+    widest = page.evaluate("Math.max(...[...document.querySelectorAll('table')].map(t => t.getBoundingClientRect().right))")
+    page.close()
+    assert widest <= 700, f"a table reaches {widest:.0f} px on a 700 px page"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from scoring import Checklist
-from scoring.answers import MAX_CLINICS
+from scoring.answers import MAX_CLINICS, MAX_NAME
 from scoring.evaluate import ClinicResult
 from scoring.wording import progress_words
 from ui.state import AppState
@@ -24,7 +24,7 @@ def show(app: AppState, results: dict[int, ClinicResult], checklist: Checklist) 
             st.session_state[f"{key}-problem"] = app.rename_clinic(uid, st.session_state[key])
 
         cols = st.columns([4, 1], vertical_alignment="bottom")
-        cols[0].text_input("Clinic name", value=clinic.name, key=name_key, on_change=rename, max_chars=80)
+        cols[0].text_input("Clinic name", value=clinic.name, key=name_key, on_change=rename, max_chars=MAX_NAME)
         cols[1].button("Remove", key=app.key("remove", clinic.uid), on_click=app.remove_clinic, args=(clinic.uid,),
                        help=f"Remove {plain(clinic.name)} (you can undo this)")
         if st.session_state.get(f"{name_key}-problem"):
@@ -36,7 +36,7 @@ def show(app: AppState, results: dict[int, ClinicResult], checklist: Checklist) 
         st.button("Undo remove", key="undo", on_click=app.undo_remove, disabled=len(app.clinics) >= MAX_CLINICS)
     if len(app.clinics) < MAX_CLINICS:
         with st.form("add-clinic", clear_on_submit=True, border=False):
-            name = st.text_input("Name of a clinic to add", max_chars=80, placeholder="For example: City Skin Clinic")
+            name = st.text_input("Name of a clinic to add", max_chars=MAX_NAME, placeholder="For example: City Skin Clinic")
             if st.form_submit_button("Add clinic"):
                 if not name.strip() and app.just_added:  # a second tap on a button that just added a clinic
                     app.just_added = False

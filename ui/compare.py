@@ -77,7 +77,7 @@ def verdict_card(rank: str, r: ClinicResult) -> None:
             st.markdown("Safety notes its answers bring up (in full on **Details**): " + "; ".join(brought_up) + ".")
 
 
-BAR, LINE, GAP = 13, 15, 14  # pixels per bar, per line of a topic's name, and between topics
+BAR, LINE, GAP = 16, 15, 14  # pixels per bar (its 11 px score fits beside the next), per line of a topic's name, between topics
 
 
 def topic_chart(results: list[ClinicResult]) -> dict[str, Any]:
@@ -98,18 +98,22 @@ def topic_chart(results: list[ClinicResult]) -> dict[str, Any]:
         "y": {"field": "topic", "type": "nominal", "sort": topics, "title": None,
               "axis": {"labelExpr": "split(datum.label, '|')", "labelLimit": 0, "labelFontSize": 12,
                        "labelOverlap": False}},
-        "yOffset": {"field": "clinic", "type": "nominal", "sort": names},
-        "x": {"field": "score", "type": "quantitative", "scale": {"domain": [0, 100]}, "title": "Score (0-100)"},
+        "yOffset": {"field": "clinic", "type": "nominal", "scale": {"domain": names}},  # a clinic keeps its place
+        # Room after 100 for the score written at a bar's end; the axis itself stops at 100.
+        "x": {"field": "score", "type": "quantitative", "scale": {"domain": [0, 112]}, "title": "Score (0-100)",
+              "axis": {"values": [0, 20, 40, 60, 80, 100]}},
     }
     return {
+        "autosize": {"type": "fit-x", "contains": "padding"},  # as wide as the page; as tall as its bars need
         "data": {"values": values},
         "height": len(topics) * (max(len(names) * BAR, LINE * max(t.count("|") + 1 for t in topics)) + GAP),
         "encoding": encoding,
         "layer": [
             {"mark": {"type": "bar"},
-             "encoding": {"color": {"field": "clinic", "type": "nominal", "sort": names, "title": None,
+             "encoding": {"color": {"field": "clinic", "type": "nominal", "scale": {"domain": names}, "title": None,
                                     "legend": {"orient": "bottom", "columns": 1, "labelLimit": 0, "symbolType": "square"}}}},
-            {"mark": {"type": "text", "align": "left", "dx": 3, "fontSize": 10},
+            # A text mark sits at the top of its bar's band, beside the bar.
+            {"mark": {"type": "text", "align": "left", "baseline": "top", "dx": 3, "fontSize": 11},
              "encoding": {"text": {"field": "score", "type": "quantitative"}}},
         ],
     }
@@ -141,7 +145,7 @@ def show(app: AppState, checklist: Checklist, results: list[ClinicResult], compa
     if not chart.empty:
         st.subheader("Topic scores", anchor=False)
         spec = topic_chart(results)
-        st.vega_lite_chart(spec=spec, width="stretch", height=spec["height"] + 90,  # + axis title and legend
+        st.vega_lite_chart(spec=spec, width="stretch",  # as tall as its content: the bars, the axis and the legend
                            alt="Bar chart of each clinic's score in each topic; the same numbers are in the table below it.")
         with st.expander("The chart as a table (for screen readers)"):
             # All text: a column mixing numbers and "–" makes Arrow log a conversion traceback on the server.

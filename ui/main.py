@@ -13,6 +13,7 @@ from __future__ import annotations
 import streamlit as st
 
 from scoring import Checklist
+from scoring.codec import STEP_PARAM
 from scoring.compare import Comparison, compare_clinics
 from scoring.evaluate import ClinicResult
 from ui import browse, browser, clinics, compare, options, printview, priorities, questions, share, start, state, visit
@@ -40,7 +41,7 @@ def label(step: str) -> str:
 
 def go(app: AppState, step: str) -> None:
     """A Next button: move on, and start the next screen at its top."""
-    st.session_state[state.STEP_PARAM] = step
+    st.session_state[STEP_PARAM] = step
     if step == "Questions" and app.clinics and app.clinic(app.active) is None:
         app.active = app.clinics[0].uid
     app.scroll += 1
@@ -65,7 +66,7 @@ def main() -> None:
     messages(app, checklist)
 
     state.follow_address(app, STEPS)
-    step = st.selectbox("Step", STEPS, key=state.STEP_PARAM, format_func=label, label_visibility="collapsed")
+    step = st.selectbox("Step", STEPS, key=STEP_PARAM, format_func=label, label_visibility="collapsed")
     next_button(app, step, "top")
     show_step(step, app, checklist)
     if step in READ_TO_THE_END:

@@ -12,10 +12,11 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from scoring import Checklist
+from scoring.codec import STEP_PARAM
 from scoring.evaluate import counted_questions
 from scoring.models import Jurisdiction, Question, When
 from scoring.wording import progress_words
-from ui.state import STEP_PARAM, AppState, publish
+from ui.state import AppState, publish
 from ui.text import plain
 
 HEADING = "Before you book"

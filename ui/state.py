@@ -30,7 +30,7 @@ from pydantic import ValidationError
 
 from scoring import Checklist, InputError
 from scoring.answers import MAX_CLINICS, AnswersFile, Clinic, answers_as_data, parse_answers
-from scoring.codec import LINK_PARAM, decode, encode
+from scoring.codec import CLINIC_PARAM, LINK_PARAM, STEP_PARAM, decode, encode
 from scoring.evaluate import Progress, progress
 from scoring.models import GOAL_LABELS, GOALS, JURISDICTION_LABELS, JURISDICTIONS, Goal, Jurisdiction
 
@@ -279,8 +279,6 @@ def current(checklist: Checklist) -> AppState:
     return app
 
 
-STEP_PARAM = "step"  # the screen the patient is on, so a reload comes back to it
-CLINIC_PARAM = "clinic"  # the clinic in view (1-based) on the screens about one clinic
 CLINIC_STEPS = ("Questions", "Details", "At the visit")
 MAX_HISTORY = 2000  # links remembered as Back/Forward steps (each a few hundred bytes)
 

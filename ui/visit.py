@@ -13,7 +13,7 @@ import streamlit as st
 from scoring import Checklist
 from scoring.evaluate import ClinicResult, Verdict, counted_questions, evaluate_clinic
 from scoring.models import Question
-from ui.questions import rerun_alone, choose_clinic, question_widget
+from ui.questions import choose_clinic, question_widget, rerun_alone
 from ui.state import AppState, publish
 from ui.text import plain
 
