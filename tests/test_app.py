@@ -47,9 +47,14 @@ def go(at: AppTest, step: str) -> AppTest:
 
 def add(at: AppTest, name: str) -> AppTest:
     go(at, "Clinics")
-    at.text_input[-1].input(name)
-    at.button[-1].click().run()  # the form's "Add clinic"
+    next(t for t in at.text_input if t.label == "Name of a clinic to add").input(name)
+    next(b for b in at.button if b.label == "Add clinic").click().run()  # the form's "Add clinic"
     return at
+
+
+def names_of(at: AppTest) -> list[str]:
+    """The clinics on the Clinics screen, by their name fields."""
+    return [str(t.value) for t in at.text_input if t.label == "Clinic name"]
 
 
 def text_of(at: AppTest) -> str:
@@ -79,16 +84,16 @@ def test_choosing_goal_and_place(app: AppTest) -> None:
 def test_adding_renaming_removing_and_restoring_clinics(app: AppTest) -> None:
     add(app, "Clínica Norte")
     add(app, "Derm One")
-    names = [t.value for t in app.text_input[:-1]]
+    names = names_of(app)
     assert names == ["Clínica Norte", "Derm One"]
     add(app, "derm one")  # the same name in other case
     assert "already have a clinic with this name" in text_of(app)
-    app.text_input[0].input("Clínica Norte Centro").run()
-    assert [t.value for t in app.text_input[:-1]] == ["Clínica Norte Centro", "Derm One"]
+    next(t for t in app.text_input if t.label == "Clinic name").input("Clínica Norte Centro").run()
+    assert names_of(app) == ["Clínica Norte Centro", "Derm One"]
     app.button(key=key(app, "remove", 1)).click().run()  # Remove the first
-    assert [t.value for t in app.text_input[:-1]] == ["Derm One"] and "Removed Clínica Norte Centro." in text_of(app)
+    assert names_of(app) == ["Derm One"] and "Removed Clínica Norte Centro." in text_of(app)
     app.button(key="undo").click().run()
-    assert [t.value for t in app.text_input[:-1]] == ["Clínica Norte Centro", "Derm One"]
+    assert names_of(app) == ["Clínica Norte Centro", "Derm One"]
 
 
 def test_answering_changes_progress_and_verdict(app: AppTest) -> None:
@@ -144,7 +149,7 @@ def test_import_good_and_bad_files(app: AppTest) -> None:
     assert "This file was not loaded, and your answers are unchanged" in text_of(app)
     assert "line 5" in text_of(app) and "setting-typ" in text_of(app)
     go(app, "Clinics")
-    assert [t.value for t in app.text_input[:-1]] == ["Keep Me"]
+    assert names_of(app) == ["Keep Me"]
     go(app, "Decide")
     app.file_uploader[0].set_value(("good.yaml", EXAMPLE.read_bytes(), "text/yaml")).run()
     assert "This answers file holds other answers:" in text_of(app)  # it asks first
@@ -152,14 +157,14 @@ def test_import_good_and_bad_files(app: AppTest) -> None:
     app.button(key="replace-yes").click().run()
     assert "Loaded:" in text_of(app)  # says what it loaded
     go(app, "Clinics")
-    assert [t.value for t in app.text_input[:-1]] == ["Riverside Dermatology", "Glow Aesthetics Spa", "Beauty Bar Party Night"]
+    assert names_of(app) == ["Riverside Dermatology", "Glow Aesthetics Spa", "Beauty Bar Party Night"]
     app.button(key="undo-replace").click().run()  # and offers undo
-    assert [t.value for t in app.text_input[:-1]] == ["Keep Me"]
+    assert names_of(app) == ["Keep Me"]
     go(app, "Decide")
     app.file_uploader[0].set_value(("good.yaml", EXAMPLE.read_bytes(), "text/yaml")).run()
     app.button(key="replace-no").click().run()
     go(app, "Clinics")
-    assert [t.value for t in app.text_input[:-1]] == ["Keep Me"]
+    assert names_of(app) == ["Keep Me"]
 
 
 def test_the_share_box_shows_the_link_the_address_bar_holds(app: AppTest) -> None:
@@ -182,7 +187,7 @@ def test_a_link_restores_everything(monkeypatch: pytest.MonkeyPatch) -> None:
     assert at.selectbox(key="step").value == "Compare"  # a reload comes back to the screen in the address
     go(at, "Clinics")
     assert at.query_params["step"] == "Clinics"
-    assert [t.value for t in at.text_input[:-1]] == [c.name for c in state.clinics]
+    assert names_of(at) == [c.name for c in state.clinics]
     go(at, "Compare")
     assert "Not recommended" in at.table[0].value.to_string()
 
@@ -193,7 +198,7 @@ def test_a_tampered_link_keeps_the_answers_and_says_why(app: AppTest) -> None:
     app.query_params["s"] = good[:-10] + "AAAAAAAAAA"
     go(app, "Clinics")
     assert "this link cannot be read" in text_of(app).lower() and "Your answers on screen are kept." in text_of(app)
-    assert [t.value for t in app.text_input[:-1]] == ["Riverside Dermatology", "Glow Aesthetics Spa", "Beauty Bar Party Night"]
+    assert names_of(app) == ["Riverside Dermatology", "Glow Aesthetics Spa", "Beauty Bar Party Night"]
     assert app.query_params["s"] == good  # the address bar gets the answers on screen back
     app.query_params["s"] = "<script>alert(1)</script>"
     go(app, "Compare")

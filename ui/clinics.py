@@ -15,6 +15,7 @@ from ui.text import plain
 def show(app: AppState, results: dict[int, ClinicResult], checklist: Checklist) -> None:
     st.header("Your clinics", anchor=False)
     st.caption(f"Add the clinics you are comparing (up to {MAX_CLINICS}). You can rename or remove them at any time.")
+    add_form(app)  # first: the name field stays where it is however many clinics are listed below it
     for clinic in list(app.clinics):
         done = app.progress(checklist, clinic)
         progress = f"{progress_words(done, 'booking')} before booking; {progress_words(done)} in all"
@@ -34,18 +35,21 @@ def show(app: AppState, results: dict[int, ClinicResult], checklist: Checklist) 
         last = app.removed[-1][1]
         st.info(f"Removed {plain(last.name)}.")
         st.button("Undo remove", key="undo", on_click=app.undo_remove, disabled=len(app.clinics) >= MAX_CLINICS)
-    if len(app.clinics) < MAX_CLINICS:
-        with st.form("add-clinic", clear_on_submit=True, border=False):
-            name = st.text_input("Name of a clinic to add", max_chars=MAX_NAME, placeholder="For example: City Skin Clinic")
-            if st.form_submit_button("Add clinic"):
-                if not name.strip() and app.just_added:  # a second tap on a button that just added a clinic
-                    app.just_added = False
-                else:
-                    problem = app.add_clinic(name) if name.strip() else "Type the clinic's name first, then press Add clinic."
-                    app.just_added = not problem
-                    if problem:
-                        st.error(plain(problem))
-                    else:
-                        st.rerun()
-    else:
+
+
+def add_form(app: AppState) -> None:
+    if len(app.clinics) >= MAX_CLINICS:
         st.caption(f"You have {MAX_CLINICS} clinics, the most this tool compares.")
+        return
+    with st.form("add-clinic", clear_on_submit=True, border=False):
+        name = st.text_input("Name of a clinic to add", max_chars=MAX_NAME, placeholder="For example: City Skin Clinic")
+        if st.form_submit_button("Add clinic"):
+            if not name.strip() and app.just_added:  # a second tap on a button that just added a clinic
+                app.just_added = False
+            else:
+                problem = app.add_clinic(name) if name.strip() else "Type the clinic's name first, then press Add clinic."
+                app.just_added = not problem
+                if problem:
+                    st.error(plain(problem))
+                else:
+                    st.rerun()

@@ -32,7 +32,7 @@ NEXT = {  # the one way forward from each screen; Questions has its own (next cl
     "Start": "Options", "Options": "Clinics", "Clinics": "Questions", "Priorities": "Compare", "Compare": "At the visit",
     "Details": "At the visit", "At the visit": "Decide", "Decide": "Print view",
 }
-READ_TO_THE_END = {"Start", "Options", "Compare", "Details", "Decide"}  # long screens: the way forward again at the bottom
+READ_TO_THE_END = {"Options", "Compare", "Details", "Decide"}  # long screens: the way forward again at the bottom
 
 
 def label(step: str) -> str:
@@ -101,7 +101,7 @@ def messages(app: AppState, checklist: Checklist) -> None:
 
 def show_step(step: str, app: AppState, checklist: Checklist) -> None:
     if step == "Start":
-        start.show(app, checklist)
+        start.show(app, checklist, lambda: next_button(app, step, "after-questions"))
         browse.show_notes(checklist, browse.context_notes(checklist, app.goal, app.jurisdiction), app.goal)
     elif step == "Options":
         options.show(app, checklist)

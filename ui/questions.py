@@ -39,7 +39,7 @@ def show(app: AppState, checklist: Checklist) -> None:
     booking_section(app, checklist, clinic.uid)
     later = app.clinics[app.clinics.index(clinic) + 1:]
     if later:
-        st.button(f"Next clinic: {plain(later[0].name)} →", key="next-clinic", on_click=_next, args=(app, later[0].uid),
+        st.button(f"Next clinic: {plain(later[0].name)} →", key="next-clinic", on_click=next_clinic, args=(app, later[0].uid),
                   type="primary")
     else:
         st.button("See how your clinics compare →", key="to-compare", on_click=_to, args=(app, "Compare"), type="primary")
@@ -64,7 +64,7 @@ def choose_clinic(app: AppState, checklist: Checklist, when: When | None) -> Non
              horizontal=True, captions=captions)
 
 
-def _next(app: AppState, uid: int) -> None:
+def next_clinic(app: AppState, uid: int) -> None:
     app.active = uid
     app.scroll += 1
 

@@ -13,7 +13,7 @@ import streamlit as st
 from scoring import Checklist
 from scoring.evaluate import ClinicResult, Verdict, counted_questions, evaluate_clinic
 from scoring.models import Question
-from ui.questions import choose_clinic, question_widget, rerun_alone
+from ui.questions import choose_clinic, next_clinic, question_widget, rerun_alone
 from ui.state import AppState, publish
 from ui.text import plain
 
@@ -32,6 +32,9 @@ def show(app: AppState, checklist: Checklist) -> None:
     st.caption("Open this on your phone at the consultation. Ask each question, and tap the answer you get.")
     choose_clinic(app, checklist, None)
     visit_section(app, checklist, clinic.uid)
+    if len(app.clinics) > 1:  # where the patient's eyes are after the last answer (the picker is at the top)
+        after = app.clinics[(app.clinics.index(clinic) + 1) % len(app.clinics)]  # round to the first after the last
+        st.button(f"Next clinic: {plain(after.name)} →", key="visit-next-clinic", on_click=next_clinic, args=(app, after.uid))
 
 
 def status(result: ClinicResult) -> None:
