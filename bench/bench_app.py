@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 from streamlit.testing.v1 import AppTest
 
 from bench.timing import exact_apptest_wait, median_ms
-from tests.serving import CHROMIUM_ARGS, find_chromium, serve
+from harness.serving import CHROMIUM_ARGS, find_chromium, serve
 from ui.main import label as step_label
 
 RERUN_TARGET, CLICK_TARGET = 1.3, 1.5

@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.serving import CHROMIUM_ARGS, find_chromium, serve
+from harness.serving import CHROMIUM_ARGS, find_chromium, serve
 from ui.main import label as step_label
 
 WIDTH, HEIGHT = 390, 844

@@ -42,7 +42,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from tests.serving import serve
+from harness.serving import serve
 from ui.main import label as step_label
 
 P95_LIMIT_MS, RATIO_LIMIT, TIMEOUT_S = 1000.0, 2.0, 30.0

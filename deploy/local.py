@@ -28,7 +28,7 @@ DEPLOY = Path(__file__).resolve().parent
 ROOT = DEPLOY.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.serving import Server, free_port, serve, wait_healthy  # noqa: E402 - after the path is set
+from harness.serving import Server, free_port, serve, wait_healthy  # noqa: E402 - after the path is set
 
 
 def find_nginx() -> str | None:
@@ -49,7 +49,7 @@ def nginx_config(listen: int, backends: list[int], workdir: Path) -> str:
 
 
 GIVEN_PER_PROCESS = {"server.port", "server.address", "server.headless", "server.fileWatcherType",
-                     "browser.gatherUsageStats"}  # tests.serving.streamlit_command sets these
+                     "browser.gatherUsageStats"}  # harness.serving.streamlit_command sets these
 
 
 def settings_flags(path: Path) -> list[str]:

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
+from harness.serving import serve
 from tests.axe import audit
 from tests.browsing import ARTEFACTS, ROOT, open_app, step
-from tests.serving import serve
 from ui.main import STEPS
 
 pytestmark = pytest.mark.browser

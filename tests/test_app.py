@@ -16,21 +16,11 @@ from scoring.answers import parse_answers
 from scoring.codec import decode, encode
 from scoring.evaluate import progress
 from tests import minimal_checklist as base
+from tests.conftest import APP
 from ui.browse import QUESTIONS_ENV
 from ui.main import STEPS
 
-APP = "../app.py"  # AppTest resolves this against this file's folder
-
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "jawline.yaml"
-
-
-@pytest.fixture
-def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.delenv(QUESTIONS_ENV, raising=False)
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.run()
-    assert not at.exception
-    return at
 
 
 def key(at: AppTest, *parts: object) -> str:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from harness.serving import serve
 from tests.browsing import ROOT, add_clinic, answer, expect_clinic_names, open_app, screenshot, step, two_clinic_flow, verdicts
-from tests.serving import serve
 
 pytestmark = pytest.mark.browser
 

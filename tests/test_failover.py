@@ -7,22 +7,19 @@ Needs nginx and Chromium: skipped where either is missing, saying so; under CI (
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from deploy.local import cluster, find_nginx
 from tests.browsing import expect_clinic_names, open_app, screenshot, step, two_clinic_flow, verdicts
+from tests.conftest import require_tool
 
 pytestmark = pytest.mark.browser
 
 
 def require_nginx() -> None:
-    if find_nginx() is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI=true but nginx was not found: .ci/run installs Debian's nginx")
-        pytest.skip("nginx not found (Debian: apt-get install nginx)")
+    require_tool(find_nginx(), "nginx", "Debian: apt-get install nginx")
 
 
 def established(port: int) -> int:

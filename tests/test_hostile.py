@@ -28,7 +28,8 @@ from scoring import Checklist, InputError, load_checklist
 from scoring.answers import MAX_NAME, AnswersFile, answers_as_data, parse_answers
 from scoring.codec import decode, encode
 from tests import minimal_checklist as base
-from tests.test_app import APP, add, go, text_of
+from tests.conftest import APP
+from tests.test_app import add, go, text_of
 from tests.test_report import ALLOWED_TAGS, Collector, state_with
 from ui.browse import QUESTIONS_ENV
 from ui.main import STEPS
@@ -161,14 +162,6 @@ def test_a_link_from_an_older_checklist_keeps_the_names_and_says_what_was_lost(t
 
 
 # --- the app ----------------------------------------------------------------------------------
-
-@pytest.fixture
-def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.delenv(QUESTIONS_ENV, raising=False)
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    return at
-
 
 def shown_as_markdown(at: AppTest) -> list[str]:
     """Every string the app handed to Streamlit's markdown renderer (tables render markdown too)."""

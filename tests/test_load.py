@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from bench import load
-from tests.serving import serve
+from harness.serving import serve
 
 
 def run(coroutine: Coroutine[Any, Any, load.Level]) -> load.Level:

@@ -9,11 +9,11 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from harness.serving import serve
 from scoring import load_checklist
 from scoring.answers import AnswersFile
 from scoring.codec import decode, encode
 from tests.browsing import ROOT, add_clinic, answer, expect_clinic_names, open_app, screenshot, step, wait_for_step
-from tests.serving import serve
 from ui.main import STEPS
 
 pytestmark = pytest.mark.browser

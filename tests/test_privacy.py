@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from harness.serving import serve
 from tests.browsing import ROOT, add_clinic, answer, open_app, step
-from tests.serving import serve
 
 pytestmark = pytest.mark.browser
 

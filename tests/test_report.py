@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
 import subprocess
@@ -19,6 +18,7 @@ from report.pdf import NOTICE
 from report.summary import WHEN_ASK
 from scoring import Checklist
 from scoring.answers import AnswersFile, parse_answers
+from tests.conftest import require_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTEFACTS = ROOT / "artefacts"
@@ -126,12 +126,7 @@ def test_a_name_the_font_lacks_is_replaced_but_never_the_sentence_around_it(chec
 
 
 def need_pdftoppm() -> str:
-    found = shutil.which("pdftoppm")
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI=true but pdftoppm is missing: .ci/run installs poppler-utils")
-        pytest.skip("no pdftoppm (poppler-utils) to render pages")
-    return found
+    return require_tool(shutil.which("pdftoppm"), "pdftoppm", "Debian: apt-get install poppler-utils")
 
 
 def test_fonts_read_once_per_process_draw_the_same_pages(eight: tuple[Summary, bytes, str], tmp_path: Path) -> None:

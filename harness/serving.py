@@ -1,8 +1,7 @@
 """Start the app (or any Streamlit script) on a free local port, and find a Chromium to drive it.
 
-Shared by the browser, accessibility, privacy and failover tests and by the benchmarks. Every
-server runs in its own process group and is stopped by its pid. Under CI (CI=true) a missing
-browser fails instead of skipping.
+Used by the local deployment (deploy/local.py), the benchmarks and the browser tests. Every server
+runs in its own process group and is stopped by its pid.
 """
 
 from __future__ import annotations
@@ -31,18 +30,6 @@ def find_chromium() -> str | None:
         if candidate and Path(candidate).exists():
             return candidate
     return None
-
-
-def require_chromium() -> str:
-    """The Chromium to use; the test is skipped (saying why) where there is none, and fails under CI."""
-    import pytest
-
-    path = find_chromium()
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI=true but no Chromium was found: .ci/run installs Debian's chromium")
-        pytest.skip("no Chromium found (install Debian's chromium, or set CHROMIUM=/path/to/chromium)")
-    return path
 
 
 def free_port() -> int:
