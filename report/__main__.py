@@ -6,6 +6,7 @@ Exit 0 on success; 1 with the scoring's ``path:line: message`` lines on a bad an
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,7 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.html and not args.pdf:
         parser.error("give --html FILE, --pdf FILE, or both")
     try:
-        checklist = load_checklist()
+        checklist = load_checklist(today=datetime.date.today())
         try:
             raw = Path(args.answers).read_bytes()[: MAX_BYTES + 1]
         except OSError as exc:

@@ -7,6 +7,7 @@ exit 2 on a wrong command line (argparse's convention). Never a traceback for ba
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import sys
 from collections.abc import Sequence
@@ -93,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     paths = args.paths if args.command == "validate" else getattr(args, "checklist", [])
     try:
-        checklist = load_checklist(paths)
+        checklist = load_checklist(paths, today=datetime.date.today())  # the command line holds the clock
         if args.command in ("evaluate", "link"):
             state = parse_answers(_read_answers(args.answers), args.answers, checklist)
         if args.command == "open":

@@ -7,6 +7,7 @@ Files are read in name order, so ids, questions and notes keep a stable order.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -149,7 +150,10 @@ def parse_file(raw: bytes, name: str) -> ParsedFile:
     return ParsedFile(loaded, content)
 
 
-def load_checklist(paths: Sequence[str | Path] = ()) -> Checklist:
+def load_checklist(paths: Sequence[str | Path] = (), today: datetime.date | None = None) -> Checklist:
+    """Read, validate and join the checklist files (the shipped ones without ``paths``). ``today``: the day no
+    date may be after (a source checked, the last review); the app and the command line pass it, the core never
+    reads the clock."""
     files = checklist_files(paths)
     problems: list[Problem] = []
     parsed: list[ParsedFile] = []
@@ -167,7 +171,7 @@ def load_checklist(paths: Sequence[str | Path] = ()) -> Checklist:
             problems.append(Problem(name, 1, f"cannot read the file ({exc.strerror}) - check the path"))
     if problems:
         raise InputError(problems)
-    cross_problems = crossref.check(parsed)
+    cross_problems = crossref.check(parsed, today)
     if cross_problems:
         raise InputError(cross_problems)
     metadata = next(p.content.checklist for p in parsed if p.content.checklist is not None)

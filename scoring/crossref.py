@@ -72,10 +72,14 @@ def _entries(parsed: list[ParsedFile], section: str, kind: type[T]) -> Iterator[
                 yield _At(pf.loaded, (section, i)), entry
 
 
-def check(parsed: list[ParsedFile]) -> list[Problem]:
+def check(parsed: list[ParsedFile], today: datetime.date | None = None) -> list[Problem]:
+    """Every rule across the files. ``today``: the day to hold dates to (none in the future); the core never reads
+    the clock, so without it those checks are not made."""
     problems: list[Problem] = []
     for rule in RULES:
         problems.extend(rule(parsed))
+    if today is not None:
+        problems.extend(_not_in_the_future(parsed, today))
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
 
 
@@ -237,7 +241,6 @@ def _source_refs(parsed: list[ParsedFile]) -> list[Problem]:
         if sid not in sources:
             problems.append(at.problem(f"{who}: source '{sid}' is not in the sources list - add it to sources or fix the id", *loc))
     metadata = next((pf.content.checklist for pf in parsed if pf.content.checklist is not None), None)
-    today = datetime.date.today()
     for at, source in _entries(parsed, "sources", Source):
         sid = source.id
         if sid not in cited:
@@ -245,9 +248,7 @@ def _source_refs(parsed: list[ParsedFile]) -> list[Problem]:
         if source.url is None and source.citation is None:
             problems.append(at.problem(f"source '{sid}' has neither url nor citation - add one so readers can find it", "id"))
         checked: datetime.date = source.checked
-        if checked > today:
-            problems.append(at.problem(f"source '{sid}': checked date {checked} is in the future - use the day you checked it", "checked"))
-        elif metadata is not None and checked < metadata.last_reviewed:
+        if metadata is not None and checked < metadata.last_reviewed:
             problems.append(
                 at.problem(
                     f"source '{sid}' was last checked {checked}, before the checklist review of {metadata.last_reviewed} - "
@@ -264,15 +265,20 @@ def _source_refs(parsed: list[ParsedFile]) -> list[Problem]:
                 f"checklist: next_review {metadata.next_review} is not after last_reviewed - set the date the next review is due",
             )
         )
-    if metadata is not None and metadata.last_reviewed > today:
-        holder = next(pf for pf in parsed if pf.content.checklist is not None)
-        problems.append(
-            Problem(
-                holder.loaded.path,
-                holder.loaded.line_of(("checklist", "last_reviewed")),
-                f"checklist: last_reviewed {metadata.last_reviewed} is in the future - use the review day",
-            )
-        )
+    return problems
+
+
+def _not_in_the_future(parsed: list[ParsedFile], today: datetime.date) -> list[Problem]:
+    problems = [
+        at.problem(f"source '{source.id}': checked date {source.checked} is in the future - use the day you checked it", "checked")
+        for at, source in _entries(parsed, "sources", Source)
+        if source.checked > today
+    ]
+    for holder in (pf for pf in parsed if pf.content.checklist is not None):
+        reviewed = holder.content.checklist.last_reviewed if holder.content.checklist else today
+        if reviewed > today:
+            problems.append(Problem(holder.loaded.path, holder.loaded.line_of(("checklist", "last_reviewed")),
+                                    f"checklist: last_reviewed {reviewed} is in the future - use the review day"))
     return problems
 
 

@@ -6,6 +6,7 @@ line is where the changed text (or the given ``at`` text) sits in the broken fil
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import NamedTuple
 
@@ -13,6 +14,8 @@ import pytest
 
 from scoring import InputError, load_checklist
 from tests import minimal_checklist as base
+
+TODAY = datetime.date(2026, 12, 1)  # a fixed day: no test depends on when it runs
 
 
 class Case(NamedTuple):
@@ -96,13 +99,23 @@ def test_broken_checklist_names_file_line_and_fix(tmp_path: Path, case: Case) ->
     broken = original.replace(case.old, case.new, 1)
     base.write(tmp_path, **{case.file.replace(".yaml", "_yaml"): broken})
     with pytest.raises(InputError) as caught:
-        load_checklist([tmp_path])
+        load_checklist([tmp_path], today=TODAY)
     expected_line = _line_of(broken, case.at if case.at is not None else case.new)
     matching = [p for p in caught.value.problems if case.message in p.message]
     assert matching, f"no problem says {case.message!r}; got:\n{caught.value}"
     assert matching[0].path.endswith(case.file)
     assert matching[0].line == expected_line, str(caught.value)
     assert " - " in matching[0].message  # every message says how to fix it
+
+
+def test_dates_are_held_to_the_day_the_caller_gives_never_to_the_clock(tmp_path: Path) -> None:
+    checked = datetime.date(2026, 1, 1)  # the minimal checklist's sources were checked that day
+    base.write(tmp_path)
+    assert load_checklist([tmp_path], today=checked).metadata is not None  # the day itself is fine
+    with pytest.raises(InputError) as caught:
+        load_checklist([tmp_path], today=checked - datetime.timedelta(days=1))
+    assert "is in the future" in str(caught.value)
+    assert load_checklist([tmp_path]).metadata is not None  # no day given: the core does not look at the clock
 
 
 def test_there_are_at_least_25_failure_modes() -> None:

@@ -6,6 +6,7 @@ Renders what ``scoring`` loads; decides nothing about the content. Checklist tex
 
 from __future__ import annotations
 
+import datetime
 import os
 import time
 from collections.abc import Iterable
@@ -42,7 +43,7 @@ def _cached_checklist(folder: str, stamp: float) -> Checklist:
     """Read once and shared, like ``st.cache_resource``, without hashing arguments on every rerun."""
     key = (folder, stamp)
     if key not in _LOADED:
-        checklist = load_checklist([folder])  # raises InputError: nothing is cached for a broken checklist
+        checklist = load_checklist([folder], today=datetime.date.today())  # raises InputError: nothing cached if broken
         if _LOADED:
             heap.unsettle()
         _LOADED.clear()  # keep only the current version
