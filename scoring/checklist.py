@@ -8,10 +8,10 @@ Files are read in name order, so ids, questions and notes keep a stable order.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar, cast
 
 from pydantic import ValidationError
 
@@ -19,6 +19,8 @@ from scoring import crossref
 from scoring.crossref import ParsedFile
 from scoring.errors import InputError, Problem, known_fields, problems_from_validation
 from scoring.models import (
+    GOALS,
+    JURISDICTIONS,
     Category,
     ChecklistFile,
     Decision,
@@ -34,7 +36,6 @@ from scoring.models import (
 )
 from scoring.yamlload import MAX_BYTES, read_yaml_bytes
 
-T = TypeVar("T")
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "questions"
 SUFFIXES = (".yaml", ".yml")
 
@@ -49,9 +50,10 @@ def _models(base: type[Strict]) -> list[type[Strict]]:
 _FIELDS = known_fields(*_models(Strict))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Checklist:
-    """The merged, checked checklist, with lookups by id."""
+    """The merged, checked checklist, with lookups by id. Compared and hashed by identity: one loaded checklist is
+    one object, so caches elsewhere (the codec's tables, the app's) can key on it cheaply."""
 
     metadata: Metadata
     categories: tuple[Category, ...]
@@ -62,22 +64,25 @@ class Checklist:
     patient_questions: tuple[PatientQuestion, ...] = ()
     values: tuple[Value, ...] = ()
     decisions: tuple[Decision, ...] = ()
-    _questions_by_id: dict[str, Question] = field(default_factory=dict, repr=False, compare=False)
-    _categories_by_id: dict[str, Category] = field(default_factory=dict, repr=False, compare=False)
-    _sources_by_id: dict[str, Source] = field(default_factory=dict, repr=False, compare=False)
-    _applicable: dict[tuple[str, str], tuple[Question, ...]] = field(default_factory=dict, repr=False, compare=False)
-    _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        self._questions_by_id.update({q.id: q for q in self.questions})
-        self._categories_by_id.update({c.id: c for c in self.categories})
-        self._sources_by_id.update({s.id: s for s in self.sources})
+    # Lookups worked out once, on first use (the checklist never changes after loading).
+    @cached_property
+    def _questions_by_id(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
 
-    def memo(self, name: str, make: Callable[[], T]) -> T:
-        """A value derived from the checklist, worked out once (the checklist never changes)."""
-        if name not in self._memo:
-            self._memo[name] = make()
-        return cast(T, self._memo[name])
+    @cached_property
+    def _categories_by_id(self) -> dict[str, Category]:
+        return {c.id: c for c in self.categories}
+
+    @cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    @cached_property
+    def _applicable(self) -> dict[tuple[Goal, Jurisdiction], tuple[Question, ...]]:
+        """Asked on every evaluation and rerun: each goal and place's questions, once."""
+        return {(goal, place): tuple(q for q in self.questions if q.applies_to(goal, place))
+                for goal in GOALS for place in JURISDICTIONS}
 
     def question(self, question_id: str) -> Question | None:
         return self._questions_by_id.get(question_id)
@@ -90,10 +95,7 @@ class Checklist:
 
     def applicable_questions(self, goal: Goal, jurisdiction: Jurisdiction) -> tuple[Question, ...]:
         """Questions for this goal and place, in category order. Conditions on answers are not applied here."""
-        key = (goal, jurisdiction)
-        if key not in self._applicable:  # asked on every evaluation and rerun: work it out once
-            self._applicable[key] = tuple(q for q in self.questions if q.applies_to(goal, jurisdiction))
-        return self._applicable[key]
+        return self._applicable[(goal, jurisdiction)]
 
     def patient_questions_for(self, goal: Goal, jurisdiction: Jurisdiction) -> tuple[PatientQuestion, ...]:
         return tuple(q for q in self.patient_questions if q.applies_to(goal, jurisdiction))

@@ -32,6 +32,7 @@ import re
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlencode
@@ -66,7 +67,7 @@ class Layout:
     patient: tuple[tuple[str, tuple[str, ...]], ...] = ()  # questions about the patient (1.1.0 on)
     values: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def fingerprint(self) -> bytes:
         return hashlib.sha256(self.to_json().encode()).digest()[:6]
 
@@ -89,18 +90,32 @@ class Restored:
 
 
 def layout_of(checklist: Checklist) -> Layout:
-    def make() -> Layout:
-        return Layout(
-            version=checklist.metadata.version,
-            categories=tuple(c.id for c in checklist.categories),
-            questions=tuple((q.id, tuple(o.id for o in q.options)) for q in checklist.questions),
-            patient=tuple((q.id, tuple(o.id for o in q.options)) for q in checklist.patient_questions),
-            values=tuple(v.id for v in checklist.values),
-        )
-
-    return checklist.memo("layout", make)
+    return _table(checklist).layout
 
 
+@dataclass(frozen=True)
+class _Table:
+    """What encoding needs from one checklist: its layout, and where each answer goes."""
+
+    layout: Layout
+    positions: dict[str, tuple[int, tuple[str, ...]]]  # question id -> (place in the row, its option ids)
+    about: dict[str, tuple[int, tuple[str, ...]]]  # the same for the questions about the patient
+
+
+@lru_cache(maxsize=8)  # a checklist is hashed by identity: one table per loaded checklist
+def _table(checklist: Checklist) -> _Table:
+    layout = Layout(
+        version=checklist.metadata.version,
+        categories=tuple(c.id for c in checklist.categories),
+        questions=tuple((q.id, tuple(o.id for o in q.options)) for q in checklist.questions),
+        patient=tuple((q.id, tuple(o.id for o in q.options)) for q in checklist.patient_questions),
+        values=tuple(v.id for v in checklist.values),
+    )
+    return _Table(layout, {qid: (i, opts) for i, (qid, opts) in enumerate(layout.questions)},
+                  {qid: (i, opts) for i, (qid, opts) in enumerate(layout.patient)})
+
+
+@cache  # the file ships with the code: read once per process, and only for a link from an older checklist
 def known_layouts(path: Path = LAYOUTS_FILE) -> dict[bytes, Layout]:
     layouts: dict[bytes, Layout] = {}
     if not path.exists():
@@ -175,10 +190,9 @@ def _row(answers: Mapping[str, str], questions: tuple[tuple[str, tuple[str, ...]
 
 
 def encode(state: Shareable, checklist: Checklist) -> str:
-    layout = layout_of(checklist)
-    positions = checklist.memo("positions", lambda: {qid: (i, opts) for i, (qid, opts) in enumerate(layout.questions)})
-    about = checklist.memo("patient-positions", lambda: {qid: (i, opts) for i, (qid, opts) in enumerate(layout.patient)})
-    out = bytearray(checklist.memo("fingerprint", lambda: layout.fingerprint))
+    table = _table(checklist)
+    layout, positions, about = table.layout, table.positions, table.about
+    out = bytearray(layout.fingerprint)
     out += bytes([GOALS.index(state.goal), JURISDICTIONS.index(state.jurisdiction)])
     out += _varint(len(layout.categories))
     out += bytes(state.priorities.get(c, UNSET) for c in layout.categories)
@@ -304,8 +318,10 @@ def decode(link: str, checklist: Checklist, layouts: Mapping[bytes, Layout] | No
     version, reader = unpacked[0], _Reader(unpacked[1:])
     current = layout_of(checklist)
     fingerprint = reader.take(6)
-    registry = known_layouts() if layouts is None else layouts
-    layout = current if fingerprint == current.fingerprint else registry.get(fingerprint)
+    if fingerprint == current.fingerprint:
+        layout: Layout | None = current
+    else:
+        layout = (known_layouts() if layouts is None else layouts).get(fingerprint)
     goal_i, place_i = reader.byte(), reader.byte()
     if goal_i >= len(GOALS) or place_i >= len(JURISDICTIONS):
         raise _bad("its goal or place is unknown")

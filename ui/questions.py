@@ -8,6 +8,8 @@ treatment are on "At the visit".
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -125,16 +127,13 @@ def question_widget(app: AppState, checklist: Checklist, uid: int, question: Que
         details.markdown(_explanation(checklist, question, app.jurisdiction))
 
 
+@lru_cache(maxsize=2048)  # the same for every patient: made once per question and place (a checklist is hashed by identity)
 def _explanation(checklist: Checklist, question: Question, jurisdiction: Jurisdiction) -> str:
     """Why, how to check, what to ask and the sources, as one element (fewer elements, faster reruns)."""
-
-    def make() -> str:
-        sources = "; ".join(f"[{s.title}]({s.url})" if s.url else s.title for s in checklist.sources_for(question.sources))
-        return (
-            f"**Why it matters.** {question.why}\n\n"
-            f"**How to check.** {question.how_to_check.for_jurisdiction(jurisdiction)}\n\n"
-            f"**What to ask.** “{question.ask}”\n\n"
-            f"Sources: {sources}"
-        )
-
-    return checklist.memo(f"explain:{question.id}:{jurisdiction}", make)
+    sources = "; ".join(f"[{s.title}]({s.url})" if s.url else s.title for s in checklist.sources_for(question.sources))
+    return (
+        f"**Why it matters.** {question.why}\n\n"
+        f"**How to check.** {question.how_to_check.for_jurisdiction(jurisdiction)}\n\n"
+        f"**What to ask.** “{question.ask}”\n\n"
+        f"Sources: {sources}"
+    )
