@@ -76,6 +76,17 @@ def answer(page, question: str, option: str) -> None:  # type: ignore[no-untyped
     choose(page, question, option)
 
 
+def answer_at_visit(page, question: str, option: str) -> None:  # type: ignore[no-untyped-def]
+    """On "At the visit" an answered question leaves the list (into "Answered already"): wait for it to be checked
+    or gone, whichever the rerun does."""
+    page.get_by_role("radiogroup", name=question).get_by_text(option).first.click()
+    page.wait_for_function(
+        """([name, option]) => { const g = [...document.querySelectorAll('[role=radiogroup]')]
+                                   .find(g => g.getAttribute('aria-label') === name);
+                               return !g || [...g.querySelectorAll('input:checked')].length > 0; }""",
+        arg=[question, option], timeout=15_000)
+
+
 def verdicts(page) -> str:  # type: ignore[no-untyped-def]
     step(page, "Compare")
     row = page.get_by_role("row").filter(has_text="Verdict").first

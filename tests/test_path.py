@@ -13,7 +13,7 @@ from harness.serving import serve
 from scoring import load_checklist
 from scoring.answers import AnswersFile
 from scoring.codec import decode, encode
-from tests.browsing import ROOT, add_clinic, answer, expect_clinic_names, open_app, screenshot, step, wait_for_step
+from tests.browsing import ROOT, add_clinic, answer, answer_at_visit, expect_clinic_names, open_app, screenshot, step, wait_for_step
 from ui.main import STEPS
 
 pytestmark = pytest.mark.browser
@@ -132,13 +132,14 @@ def test_the_visit_screen_goes_from_still_to_check_to_ok_to_stop(server: str, br
     for i, question in enumerate(held):
         q = next(q for q in CHECKLIST.questions if q.text == question)
         best = max((o for o in q.options if o.id != q.unsure), key=lambda o: o.points)
-        answer(page, f"🛡️ {question}", best.label)
+        answer_at_visit(page, f"🛡️ {question}", best.label)
         if i < len(held) - 1:
             page.get_by_text(f"Still to check: {len(held) - i - 1}").wait_for()
     page.get_by_text("OK to go ahead, if you choose to.").wait_for()
     screenshot(page, "visit-ok-phone")
     page.get_by_text("Answered already").first.click()
-    answer(page, "🛡️ Does the room look clean, with new needles opened in front of you?", "Needles or syringes were shared or used again")
+    answer_at_visit(page, "🛡️ Does the room look clean, with new needles opened in front of you?",
+                    "Needles or syringes were shared or used again")
     page.get_by_text("Stop: do not have the injection here.").wait_for()
     assert "Needles or syringes were shared or used again" in page.get_by_role("alert").first.inner_text() or \
         page.get_by_text("Does the room look clean, with new needles opened in front of you? (Needles or syringes").count() == 1
