@@ -182,6 +182,21 @@ def test_a_link_restores_everything(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "Not recommended" in at.table[0].value.to_string()
 
 
+def test_an_older_link_under_a_running_session_is_back_or_forward_and_changes_no_answer(app: AppTest) -> None:
+    add(app, "Derm One")
+    older = app.query_params["s"]
+    add(app, "Derm Two")
+    current = app.query_params["s"]
+    app.query_params["s"] = older  # what Back puts in the address bar
+    app.query_params["step"] = "Start"
+    app.run()
+    assert app.selectbox(key="step").value == "Start"  # it moves to the screen in that entry
+    assert "holds other answers" not in text_of(app)  # and asks nothing
+    go(app, "Clinics")
+    assert names_of(app) == ["Derm One", "Derm Two"]
+    assert app.query_params["s"] == current  # the address gets the answers on screen back
+
+
 def test_a_tampered_link_keeps_the_answers_and_says_why(app: AppTest) -> None:
     _load_example(app)
     good = app.query_params["s"]

@@ -2,7 +2,9 @@
 
 - ``remember_tab``: when this tab leaves the page (a new address typed or pasted, a reload), it keeps the
   address it had, answers and all, in the tab's own ``sessionStorage``. Nothing goes to the server, and
-  the browser forgets it when the tab closes.
+  the browser forgets it when the tab closes. It also makes Back and Forward go screen by screen:
+  Streamlit pushes a history entry for every change of the address, and a change of answers alone
+  (the same ``step`` and ``clinic``) now rewrites the entry it is on instead.
 - ``recover_tab``: a session that opened on a link it cannot read brings that address back, so a broken
   link pasted into the same tab never wipes the answers that were on screen.
 - ``scroll_to_top``: after "Next clinic" or "Next topic", the new content starts at the top of the screen.
@@ -15,6 +17,8 @@ from __future__ import annotations
 
 import streamlit.components.v1 as components
 
+from scoring.codec import CLINIC_PARAM, STEP_PARAM
+
 MEMORY_KEY = "injector-check-last"
 _REMEMBER = f"""<script>(function () {{
   var page = window.parent;
@@ -22,7 +26,13 @@ _REMEMBER = f"""<script>(function () {{
   page.__injectorCheckMemory = true;
   var script = page.document.createElement("script");  // the page's own realm outlives this frame
   script.textContent = "window.addEventListener('pagehide', function () {{ if (location.search.indexOf('s=') !== -1) "
-    + "sessionStorage.setItem('{MEMORY_KEY}', location.search); }});";
+    + "sessionStorage.setItem('{MEMORY_KEY}', location.search); }});"
+    + "(function () {{ var push = history.pushState, same = function (url) {{"
+    + "  var next = new URL(url, location.href).searchParams, here = new URLSearchParams(location.search);"
+    + "  return next.get('{STEP_PARAM}') === here.get('{STEP_PARAM}') && next.get('{CLINIC_PARAM}') === here.get('{CLINIC_PARAM}'); }};"
+    + "  history.pushState = function (state, title, url) {{"
+    + "    if (url != null && same(url)) return history.replaceState(state, title, url);"
+    + "    return push.apply(history, arguments); }}; }})();";
   page.document.head.appendChild(script);
 }})();</script>"""
 _RECOVER = f"""<script>(function () {{

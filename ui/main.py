@@ -93,8 +93,6 @@ def messages(app: AppState, checklist: Checklist) -> None:
             st.warning("Some answers in this link could not be restored:", icon="ℹ️")
             st.markdown("\n".join(f"- {plain(n)}" for n in app.notices))
             st.button("OK, hide this", key="hide-notices", on_click=app.notices.clear)
-    if app.pending is not None and app.pending.source == "link":
-        share.confirm_replace(app)
     if app.loaded:
         share.loaded_note(app)
 

@@ -46,13 +46,12 @@ def decide(app: AppState) -> None:
 
 
 def confirm_replace(app: AppState) -> None:
-    """Answers from a file or a link wait here: they replace the ones on screen only after a yes."""
+    """Answers from a file wait here: they replace the ones on screen only after a yes."""
     pending = app.pending
     if pending is None:
         return
-    source = "This answers file" if pending.source == "file" else "The link you opened"
     with st.container(border=True):
-        st.warning(f"**{source} holds other answers:** {plain(pending.what)}. Replace the answers on screen with them? "
+        st.warning(f"**This answers file holds other answers:** {plain(pending.what)}. Replace the answers on screen with them? "
                    "You can undo this.", icon="❓")
         cols = st.columns(2)
         cols[0].button("Yes, replace my answers", key="replace-yes", on_click=app.replace_asked, type="primary")
@@ -106,5 +105,5 @@ def share(app: AppState, checklist: Checklist) -> None:
                 st.error(plain(problem), icon="⚠️")  # it quotes the file's content
             elif app.pending is None:
                 st.rerun()  # loaded at once (nothing was on screen to replace): show it
-    if app.pending is not None and app.pending.source == "file":
+    if app.pending is not None:
         confirm_replace(app)

@@ -7,12 +7,14 @@ tab or the link on another device restores everything; nothing is stored on the 
 Rules:
 - A session's first run reads ``s`` (or the plain ``goal``/``jurisdiction`` of a link with no
   clinics yet). What cannot be restored is listed; what can is kept; the page says what it opened.
-- Every answer puts a new entry in the browser's history (Streamlit pushes each change of the
-  address). So a link this session published itself is a Back or Forward step: it moves to the
-  screen in that entry and never changes an answer.
-- Any other link that arrives mid-session, and any answers file, replaces the answers only after
-  the patient says so; the page then says what it loaded and offers to undo it. A link that does
-  not read cleanly changes nothing: the answers on screen stay, and the page says why.
+- A new screen or clinic is a new entry in the browser's history; a new answer rewrites the
+  entry it is on (``ui.browser`` turns Streamlit's push into a replace when only ``s`` changed).
+- A link that changes under a running session can only come from Back or Forward (a link typed
+  or pasted into the tab loads the page again: a new session, which opens it). So it moves to
+  the screen in that entry and never changes an answer: the address gets the answers on screen.
+- An answers file replaces the answers only after the patient says so; the page then says what
+  it loaded and offers to undo it. A link that does not read cleanly changes nothing: the
+  answers on screen stay, and the page says why.
 - Replacing the answers (a link, an answers file, the examples) starts a new widget
   generation, so no widget shows a value from before.
 """
@@ -47,11 +49,10 @@ class ClinicEntry:
 
 @dataclass(frozen=True)
 class Pending:
-    """Answers waiting for the patient to say "replace mine" (from a file, or a link that arrived mid-session)."""
+    """Answers from a file waiting for the patient to say "replace mine"."""
 
     state: AnswersFile
     lost: tuple[str, ...]
-    source: str  # "file" or "link"
     what: str  # what it holds, in words
 
 
@@ -72,7 +73,6 @@ class AppState:
     published: tuple[object, ...] = ()  # the answers ``link`` was made from
     notices: list[str] = field(default_factory=list)  # what a link or file could not restore
     problem: str = ""  # why the last link or file was refused
-    history: set[str] = field(default_factory=set, repr=False)  # links this session published: Back/Forward steps
     url_step: str = ""  # the screen the address bar shows (what was last published)
     url_clinic: str = ""  # the clinic the address bar shows
     pending: Pending | None = None  # answers that would replace these, waiting for a yes
@@ -258,7 +258,7 @@ def current(checklist: Checklist) -> AppState:
             goal, place = st.query_params.get("goal"), st.query_params.get("jurisdiction")
             app.goal = goal if goal in GOALS else app.goal
             app.jurisdiction = place if place in JURISDICTIONS else app.jurisdiction
-    if link and link != app.link and link not in app.history:  # a link this session published is a Back/Forward step
+    if link and link != app.link:
         try:
             restored = decode(link, checklist)
         except InputError as exc:
@@ -267,20 +267,18 @@ def current(checklist: Checklist) -> AppState:
             app.broken_link = new
             app.link = ""  # the address bar gets the answers on screen back
         else:
-            if new or not app.holds_anything():
+            if new:
                 app.replace(restored.state, restored.lost)
                 app.link, app.published = link, app.snapshot()
                 if st.query_params.get(RECOVERED_PARAM):
                     app.problem = ("The link you opened could not be read, so this tab brought back the answers you had "
                                    "before it. Nothing was changed.")
-            else:  # another link, mid-session: ask before it replaces anything
-                app.pending = Pending(restored.state, restored.lost, "link", describe(restored.state))
+            else:  # Back or Forward: a step between screens, never a change of answers
                 app.link = ""
     return app
 
 
 CLINIC_STEPS = ("Questions", "Details", "At the visit")
-MAX_HISTORY = 2000  # links remembered as Back/Forward steps (each a few hundred bytes)
 
 
 def current_link(app: AppState, checklist: Checklist) -> str:
@@ -298,8 +296,6 @@ def publish(app: AppState, checklist: Checklist) -> None:
     """Put the answers (and the screen and clinic the patient is on) into the address bar, if they changed."""
     link = current_link(app, checklist)
     wanted: dict[str, str] = {LINK_PARAM: link} if link else {"goal": app.goal, "jurisdiction": app.jurisdiction}
-    if link and len(app.history) < MAX_HISTORY:
-        app.history.add(link)
     step = st.session_state.get(STEP_PARAM) or "Start"
     if step != "Start":
         wanted[STEP_PARAM] = step
@@ -334,7 +330,7 @@ def load_file(app: AppState, checklist: Checklist, raw: bytes, name: str) -> str
         shown = "; ".join(f"line {p.line}: {p.message}" for p in exc.problems[:5])
         more = f" (and {len(exc.problems) - 5} more)" if len(exc.problems) > 5 else ""
         return f"This file was not loaded, and your answers are unchanged. {shown}{more}"
-    app.pending = Pending(state, (), "file", describe(state))
+    app.pending = Pending(state, (), describe(state))
     if not app.holds_anything():
         app.replace_asked()
     return ""
