@@ -77,13 +77,14 @@ def answer(page, question: str, option: str) -> None:  # type: ignore[no-untyped
 
 
 def answer_at_visit(page, question: str, option: str) -> None:  # type: ignore[no-untyped-def]
-    """On "At the visit" an answered question leaves the list (into "Answered already"): wait for it to be checked
-    or gone, whichever the rerun does."""
-    page.get_by_role("radiogroup", name=question).get_by_text(option).first.click()
+    """On "At the visit" an answered question stays where it is, answered: wait until it shows the answer."""
+    group = page.get_by_role("radiogroup", name=question)
+    group.get_by_text(option).first.click()
     page.wait_for_function(
         """([name, option]) => { const g = [...document.querySelectorAll('[role=radiogroup]')]
                                    .find(g => g.getAttribute('aria-label') === name);
-                               return !g || [...g.querySelectorAll('input:checked')].length > 0; }""",
+                               const on = g && g.querySelector('input:checked');
+                               return !!on && on.closest('label').innerText.includes(option); }""",
         arg=[question, option], timeout=15_000)
 
 

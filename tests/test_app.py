@@ -279,6 +279,19 @@ def test_compare_and_details_show_what_holds_each_clinic_back_its_cautions_and_r
     assert "Pregnancy and breastfeeding" in shown  # and every note that applies to everyone
 
 
+def test_details_shows_the_clinic_in_view_and_a_clinic_chosen_there_stays_in_view(app: AppTest) -> None:
+    _load_example(app)
+    go(app, "Questions")
+    app.button(key="next-clinic").click().run()  # on to the second clinic
+    go(app, "Details")
+    assert app.selectbox(key=key(app, "detail")).value == 2 and app.query_params["clinic"] == "2"
+    app.selectbox(key=key(app, "detail")).select(3).run()
+    assert app.query_params["clinic"] == "3"
+    go(app, "At the visit")
+    assert "Still to ask at Beauty Bar Party Night" in text_of(app) or "Stop: do not have the injection here." in text_of(app)
+    assert app.radio(key=key(app, "clinic", "all")).value == 3
+
+
 def test_the_options_step_states_the_decision_and_shows_every_option_with_numbers_and_pictures(app: AppTest) -> None:
     checklist = load_checklist()
     for goal in ("migraine", "bruxism", "jawline"):

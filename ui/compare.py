@@ -159,7 +159,14 @@ def detail(app: AppState, checklist: Checklist, results: dict[int, ClinicResult]
         st.info("Add a clinic first.")
         return
     names = {c.uid: c.name for c in app.clinics}
-    uid = st.selectbox("Clinic", list(names), format_func=lambda u: names[u], key=app.key("detail"))
+    key = app.key("detail")
+    shown = app.active_clinic()
+    st.session_state[key] = shown.uid if shown is not None else next(iter(names))  # the clinic in view, as in the address
+
+    def chosen() -> None:
+        app.active = st.session_state[key]
+
+    uid = st.selectbox("Clinic", list(names), format_func=lambda u: names[u], key=key, on_change=chosen)
     result = results[uid]
     st.markdown(f"**Verdict for this clinic:** {VERDICT_ICON[result.verdict]} {VERDICT_TEXT[result.verdict]}")
     if result.reasons:  # a clinic held back leads with why

@@ -68,6 +68,8 @@ def main() -> None:
     state.follow_address(app, STEPS)
     step = st.selectbox("Step", STEPS, key=STEP_PARAM, format_func=label, label_visibility="collapsed")
     next_button(app, step, "top")
+    if step != "At the visit":
+        app.visit_pin = None  # the visit list is drawn fresh the next time it opens
     show_step(step, app, checklist)
     if step in READ_TO_THE_END:
         next_button(app, step, "bottom")

@@ -82,6 +82,7 @@ class AppState:
     broken_link: bool = False  # this session opened on a link it could not read (the tab's earlier answers may be recoverable)
     just_added: bool = False  # the last tap on "Add clinic" added one (a quick second tap is not an empty name)
     scroll: int = 0  # bumped by a Next button: the next screen starts at its top
+    visit_pin: tuple[int, tuple[str, ...]] | None = None  # At the visit: (clinic, what was left when it opened)
     scrolled: int = 0
     tallies: dict[int, tuple[object, Progress]] = field(default_factory=dict, repr=False)  # progress per clinic, by answers
     printed: tuple[object, Any] | None = field(default=None, repr=False)  # (what it was made from, the print view's Summary)

@@ -43,7 +43,8 @@ def status(result: ClinicResult) -> None:
         st.error("**Stop: do not have the injection here.**\n\n" + "\n".join(f"- {r}" for r in result.reasons), icon="🛑")
     elif result.verdict.gate:
         label = "before booking" if result.verdict is Verdict.VERIFY_FIRST else "before any injection"
-        st.warning(f"**Still to check: {len(result.reasons)}** ({label})\n\n" + "\n".join(f"- {r}" for r in result.reasons), icon="📋")
+        checks = f"{len(result.reasons)} safety check" + ("" if len(result.reasons) == 1 else "s")
+        st.warning(f"**Still to check: {checks}** ({label})\n\n" + "\n".join(f"- {r}" for r in result.reasons), icon="📋")
     else:
         st.success("**OK to go ahead, if you choose to.** No safety check on this list holds you back. Having it, or not, "
                    "is still your decision.", icon="✅")
@@ -60,11 +61,28 @@ def visit_section(app: AppState, checklist: Checklist, uid: int) -> None:
     questions = [q for q in counted_questions(checklist, app.goal, app.jurisdiction, clinic.answers)
                  if q.when != "booking" or q.id in held]
     lines = {x.question_id: x for c in result.categories for x in c.lines}
-    still = [q for q in questions if _still_to_check(q, lines[q.id].open, lines[q.id].flag, held)]
-    still.sort(key=lambda q: q.id not in held)  # what holds the verdict first
+    left = [q for q in questions if _still_to_check(q, lines[q.id].open, lines[q.id].flag, held)]
+    left.sort(key=lambda q: q.id not in held)  # what holds the verdict first
+    pinned = app.visit_pin[1] if app.visit_pin is not None and app.visit_pin[0] == uid else None
+    if pinned is None:  # the list as it was when this clinic opened here
+        pinned = tuple(q.id for q in left)
+        app.visit_pin = (uid, pinned)
+    # A question answered here stays where it is, answered, so the next tap never lands on the question that slid
+    # into its place; one that comes up only now (a follow-up) joins at the end.
+    by_id = {q.id: q for q in questions}
+    still = [by_id[i] for i in pinned if i in by_id] + [q for q in left if q.id not in pinned]
     answered = [q for q in questions if q not in still]
-    if still:
-        st.markdown(f"#### Still to ask at {plain(clinic.name)}: {len(still)}", anchors=False)
+    if still and result.verdict is Verdict.NOT_RECOMMENDED:  # the reason to stop is enough: the rest waits, folded
+        more = st.expander(f"{len(left)} more questions, only if you still want to ask here, or to change an answer",
+                           key=app.key("visit-more", uid), on_change="rerun")
+        if more.open:
+            with more:
+                for question in still:
+                    question_widget(app, checklist, uid, question, words=True)
+    elif still:
+        done_here = len(still) - len(left)
+        st.markdown(f"#### Still to ask at {plain(clinic.name)}: {len(left)}"
+                    + (f" ({done_here} answered here)" if done_here else ""), anchors=False)
         for question in still:
             question_widget(app, checklist, uid, question, words=True)
     else:
