@@ -144,7 +144,7 @@ def test_the_visit_screen_goes_from_still_to_check_to_ok_to_stop(server: str, br
     page.get_by_text("OK to go ahead, if you choose to.").wait_for()
     page.get_by_text("(7 answered here)").wait_for()  # each stayed in its place: a second tap never answers the next
     boxes = [page.get_by_role("radiogroup", name=f"🛡️ {q}").bounding_box() for q in held]
-    assert all(b is not None for b in boxes) and [b["y"] for b in boxes] == sorted(b["y"] for b in boxes)  # type: ignore[index]
+    assert all(b is not None for b in boxes) and [b["y"] for b in boxes] == sorted(b["y"] for b in boxes)
     screenshot(page, "visit-ok-phone")
     answer_at_visit(page, "🛡️ Does the room look clean, with new needles opened in front of you?",
                     "Needles or syringes were shared or used again")
