@@ -137,6 +137,17 @@ class _Pdf(FPDF):
         font._hbfont = None
         self.fonts[font.fontkey] = font
 
+    running = ""  # the clinic whose section is being drawn: a page it runs on to says so at its top
+
+    def header(self) -> None:
+        if self.running:
+            self.set_font("DejaVu", "B", 9)
+            self.set_text_color(90, 90, 90)
+            _line(self, self.l_margin, wrap(f"{self.running} (continued)", self.epw, 9, bold=True)[0], 6)
+            self.set_text_color(*DARK)
+            self.set_font("DejaVu", size=10)
+            self.ln(1)
+
     def footer(self) -> None:
         self.set_y(-12)
         self.set_font("DejaVu", size=8)
@@ -149,7 +160,7 @@ def _heading(pdf: FPDF, text: str, level: int) -> None:
     """A heading: a bookmark, and a tagged /H<level> structure element around its text."""
     sizes = {1: 17, 2: 14, 3: 11.5}
     pdf.set_font("DejaVu", "B", sizes[level])
-    if pdf.will_page_break(pdf.font_size * 3):
+    if pdf.will_page_break(pdf.font_size * 3 + 14):  # never alone at the foot of a page: a few lines stay with it
         pdf.add_page()
     pdf.ln(2 if level > 1 else 0)
     pdf.start_section(printable(text), level=level - 1, strict=False)
@@ -259,9 +270,11 @@ def _topic_matrix(pdf: FPDF, summary: Summary) -> None:
 REASONS_HEADING = {"not_recommended": "Why not", "verify_first": "Check before booking"}
 
 
-def _clinic(pdf: FPDF, clinic: ClinicPart) -> None:
+def _clinic(pdf: _Pdf, clinic: ClinicPart) -> None:
+    pdf.running = ""
     pdf.add_page()
     _heading(pdf, clinic.name, 2)
+    pdf.running = printable(clinic.name)
     _para(pdf, f"{clinic.verdict_word}: {clinic.verdict_text}", 11, bold=True)
     if clinic.reasons:
         _heading(pdf, REASONS_HEADING.get(clinic.verdict, "Check before any injection"), 3)
@@ -272,12 +285,13 @@ def _clinic(pdf: FPDF, clinic: ClinicPart) -> None:
     if clinic.visit_link:
         _visit(pdf, clinic)
     _heading(pdf, "Questions to ask", 3)
-    if clinic.to_ask:  # one block: fpdf2 lays out text slowly, call by call
-        _para(pdf, "\n".join(f"{i}. {a.text}{' (safety)' if a.safety else ''} ({a.when}; {a.why})"
-                             for i, a in enumerate(clinic.to_ask, 1)), 9.5)
-    elif clinic.asks_left_out:
+    for heading, first, asks in clinic.ask_groups:  # a block each: fpdf2 lays out text slowly, call by call
+        _para(pdf, heading, 9.5, bold=True)
+        _para(pdf, "\n".join(f"{i}. {a.text}{' (safety)' if a.safety else ''} ({a.why})"
+                             for i, a in enumerate(asks, first)), 9.5)
+    if clinic.asks_left_out:
         _para(pdf, f"{clinic.asks_left_out} more questions could be asked, but the reasons above are enough not to go ahead there.")
-    else:
+    elif not clinic.to_ask:
         _para(pdf, WEIGHED)
     _heading(pdf, "Score by topic", 3)
     _table(pdf, ["Topic", "Score (0-100)", "Answered"], [[t.title, t.score, t.answered] for t in clinic.topics], (110, 36, 36))
@@ -285,6 +299,7 @@ def _clinic(pdf: FPDF, clinic: ClinicPart) -> None:
         _heading(pdf, "Safety notes for this clinic", 3)
         for note in clinic.notes:
             _box(pdf, note)
+    pdf.running = ""
 
 
 PICTURE_MM = 30.0  # printed width of a picture of 100 people

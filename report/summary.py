@@ -33,6 +33,8 @@ WEIGHED = ("Every question about this clinic has an answer with no caution. That
            "treatment is right for you is weighed with the options, and you can still choose not to have it, or to wait.")
 WHY_ASK = {"not_sure": "you were not sure", "unanswered": "not answered yet", "caution": "needs a closer look"}
 WHEN_ASK = {"booking": "before booking", "consultation": "at the consultation", "treatment": "on the day"}
+ASK_HEADINGS = {"booking": "Before booking (from home: website, phone, register)", "consultation": "At the consultation",
+                "treatment": "On the day, before the injection"}
 VERDICT_WORD = {  # a word as well as a colour, for print in black and white
     "not_recommended": "STOP",
     "verify_first": "CHECK FIRST",
@@ -94,6 +96,17 @@ class ClinicPart:
     asks_left_out: int  # how many questions to ask were left out (a clinic not recommended)
     visit_link: str  # the link opened on "At the visit" for this clinic; "" when nothing is left for the visit, or not recommended
     visit_qr: tuple[bytes, ...]  # that link as a QR code, or () with no link
+
+    @property
+    def ask_groups(self) -> tuple[tuple[str, int, tuple[Ask, ...]], ...]:
+        """The questions to ask by when they can be asked: (heading, number of the first, questions)."""
+        groups, first = [], 1
+        for when, heading in ASK_HEADINGS.items():
+            asks = tuple(a for a in self.to_ask if a.when == WHEN_ASK[when])
+            if asks:
+                groups.append((heading, first, asks))
+                first += len(asks)
+        return tuple(groups)
 
 
 @dataclass(frozen=True)

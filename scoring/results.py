@@ -136,7 +136,16 @@ def fit_words(result: ClinicResult) -> str:
     low, high = result.score_range or (result.score, result.score)
     if low != high:
         text += f", could be {low}-{high} once you know {result.open_count} more answer{'s' if result.open_count != 1 else ''}"
+        text += open_by_when(result)
     return text
+
+
+def open_by_when(result: ClinicResult) -> str:
+    """" (4 from home, 11 at the visit)": where the open answers can be found out, when they are not all in one place."""
+    lines = [x for c in result.categories for x in c.lines if x.open]
+    home = sum(x.when == "booking" for x in lines)
+    return f" ({home} from home, {len(lines) - home} at the visit)" if 0 < home < len(lines) else (
+        " (all at the visit)" if lines and not home else "")
 
 
 def fit_short(result: ClinicResult) -> str:

@@ -123,7 +123,7 @@ def test_evaluate_text_is_readable() -> None:
     assert "1. Clínica Norte: Strong fit for your priorities" in result.stdout
     assert "Not recommended: Who will give you the injections?" in result.stdout
     assert "Still to ask:" in result.stdout
-    assert "Fit 55/100, could be 22-87 once you know 35 more answers; 26% answered (12 of 47)" in result.stdout
+    assert "Fit 55/100, could be 22-87 once you know 35 more answers (12 from home, 23 at the visit); 26% answered (12 of 47)" in result.stdout
     assert "Also 3 cautions:" in result.stdout  # cautions beside the verdict
     assert "Safety notes for everyone considering this treatment:" in result.stdout
     assert "[emergency] Emergency: signs the toxin has spread" in result.stdout

@@ -94,13 +94,43 @@ def test_each_clinic_starts_a_page_and_page_one_ends_on_a_whole_row(eight: tuple
             assert f"{clinic.verdict_word}: {clinic.verdict_text}" in pages[0]
 
 
+def test_questions_to_ask_are_grouped_by_when_and_numbered_through(checklist: Checklist) -> None:
+    summary = build_summary(checklist, state_with(checklist, ["A", "B"]), "http://x/")
+    clinic = summary.clinics[1]  # the example that still needs checking: questions for every moment
+    groups = clinic.ask_groups
+    assert [g[0].split(" ")[0] for g in groups] == ["Before", "At", "On"]
+    assert [g[1] for g in groups] == [1, 1 + len(groups[0][2]), 1 + len(groups[0][2]) + len(groups[1][2])]
+    assert sorted((a.text for g in groups for a in g[2])) == sorted(a.text for a in clinic.to_ask)
+    page = flat("\n".join(pdf_pages(render_pdf(summary))))
+    start = page.index("Questions to ask", page.index("B CHECK FIRST"))
+    where = [page.index(heading, start) for heading, _, _ in groups]
+    assert where == sorted(where)
+
+
+def test_a_clinic_that_runs_over_a_page_names_itself_at_the_top_of_the_next(checklist: Checklist) -> None:
+    names = ["Short Section", "Long Section", "Third Section"]  # the examples: one page, more than one, more than one
+    pages = [flat(p).lstrip() for p in pdf_pages(render_pdf(build_summary(checklist, state_with(checklist, names), "http://x/")))]
+    owner = ""
+    continued = []
+    for page in pages:
+        starts = next((n for n in names if page.startswith(n) and "Questions answered:" in page), "")
+        if starts:
+            owner = starts
+        elif page.startswith(f"{owner} (continued)"):
+            continued.append(owner)
+        else:
+            owner = ""
+            assert "(continued)" not in page[:120], page[:120]  # only a clinic's own section says so
+    assert continued == ["Long Section", "Third Section"]
+
+
 def test_scripts_the_font_lacks_get_a_visible_notice(checklist: Checklist) -> None:
     """Hangul and Chinese have no glyphs; Arabic and Hebrew would come out unjoined and backwards: all get the notice."""
     drawn = ["Nguyễn Skin Clinic", "Բժշկական կենտրոն", "ʻOhana Derm"]  # Vietnamese, Armenian, a Hawaiian ʻokina
     lacking = ["서울 피부과", "北京诊所", "عيادة النور", "מרפאת השרון"]
     summary = build_summary(checklist, state_with(checklist, [*drawn, *lacking]), "http://x/")
     pages = pdf_pages(render_pdf(summary))
-    clinic_pages = [page for page in pages[1:] if "Score by topic" in page]
+    clinic_pages = [page for page in pages[1:] if "Questions answered:" in flat(page)]  # each clinic's first page
     assert len(clinic_pages) == len(drawn) + len(lacking)
     assert sum(flat(page).lstrip().startswith(NOTICE) for page in clinic_pages) == len(lacking)
     whole = flat(" ".join(pages))
@@ -169,7 +199,7 @@ class Collector(HTMLParser):
         self.text.append(data)
 
 
-ALLOWED_TAGS = {"html", "head", "br", "figure", "figcaption", "circle", "meta", "title", "style", "body", "header", "main", "section", "h1", "h2", "h3", "p", "strong", "em", "table",
+ALLOWED_TAGS = {"html", "head", "br", "figure", "figcaption", "circle", "meta", "title", "style", "body", "header", "main", "section", "h1", "h2", "h3", "h4", "p", "strong", "em", "table",
                 "thead", "tbody", "tr", "th", "td", "div", "span", "ul", "ol", "li", "a", "svg", "g", "path", "rect"}
 
 
