@@ -100,7 +100,7 @@ def test_questions_to_ask_are_grouped_by_when_and_numbered_through(checklist: Ch
     groups = clinic.ask_groups
     assert [g[0].split(" ")[0] for g in groups] == ["Before", "At", "On"]
     assert [g[1] for g in groups] == [1, 1 + len(groups[0][2]), 1 + len(groups[0][2]) + len(groups[1][2])]
-    assert sorted((a.text for g in groups for a in g[2])) == sorted(a.text for a in clinic.to_ask)
+    assert sorted(a.text for g in groups for a in g[2]) == sorted(a.text for a in clinic.to_ask)
     page = flat("\n".join(pdf_pages(render_pdf(summary))))
     start = page.index("Questions to ask", page.index("B CHECK FIRST"))
     where = [page.index(heading, start) for heading, _, _ in groups]
