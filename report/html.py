@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from report.pictures import icon_array_svg
-from report.summary import WEIGHED, Picture, Summary, dark_runs
+from report.summary import MATRIX_NOTE, WEIGHED, Picture, Summary, dark_runs
 
 _ENV = Environment(
     loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
@@ -42,4 +42,4 @@ def icon(picture: Picture) -> Markup:
 
 def render_html(summary: Summary) -> str:
     return _ENV.get_template("summary.html.j2").render(s=summary, qr=qr_svg(summary.qr), qr_of=qr_svg, icon=icon,
-                                                          weighed=WEIGHED)
+                                                          weighed=WEIGHED, matrix_note=MATRIX_NOTE)

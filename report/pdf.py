@@ -22,7 +22,7 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import SubsetMap, TTFFont
 
 from report.pictures import FILLED, STEP, icons
-from report.summary import WEIGHED, ClinicPart, DecisionPart, FigurePart, Note, Summary, dark_runs
+from report.summary import MATRIX_NOTE, WEIGHED, ClinicPart, DecisionPart, FigurePart, Note, Summary, dark_runs
 from scoring.compare import robustness_sentence
 
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -423,6 +423,7 @@ def render_pdf(summary: Summary) -> bytes:
                 for c in summary.clinics],
                (11, 38, 89, 24, 20))
         _heading(pdf, "Scores by topic", 3)
+        _para(pdf, MATRIX_NOTE, 9)
         _topic_matrix(pdf, summary)
     else:
         _heading(pdf, "Clinics", 2)

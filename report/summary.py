@@ -32,6 +32,7 @@ from scoring.wording import CERTAINTY_SHORT, DECISION, GRID_ROWS, SURE_QUESTIONS
 WEIGHED = ("Every question about this clinic has an answer with no caution. That is about the clinic only: whether the "
            "treatment is right for you is weighed with the options, and you can still choose not to have it, or to wait.")
 WHY_ASK = {"not_sure": "you were not sure", "unanswered": "not answered yet", "caution": "needs a closer look"}
+MATRIX_NOTE = "Each score is out of 100. In brackets: how many of the topic's answers it counts, of how many it could."
 WHEN_ASK = {"booking": "before booking", "consultation": "at the consultation", "treatment": "on the day"}
 ASK_HEADINGS = {"booking": "Before booking (from home: website, phone, register)", "consultation": "At the consultation",
                 "treatment": "On the day, before the injection"}
@@ -259,6 +260,14 @@ def _clinic(rank: str, result: ClinicResult, visit: str) -> ClinicPart:
 
 
 @lru_cache(maxsize=64)
+def _topic_cell(result: ClinicResult, category: str) -> str:
+    """A topic's score with how many of its answers it counts: "89 (9/11)"; "–" when it counts none."""
+    topic = next((c for c in result.categories if c.id == category), None)
+    if topic is None or topic.score is None:
+        return _score(None)
+    return f"{_score(topic.score)} ({topic.answered}/{topic.counted})"
+
+
 def qr_matrix(link: str, fast: bool = False) -> tuple[bytes, ...]:
     """The link as a QR code (error correction M), with its 4-module quiet zone.
 
@@ -311,10 +320,7 @@ def build_summary(checklist: Checklist, state: AnswersFile, base_url: str, made:
     number = {c.name: i for i, c in enumerate(state.clinics, 1)}  # names are unique within an answers file
     clinics = tuple(_clinic(f"{r.rank}{' (tie)' if r.tied else ''}", r.result, visit_link(link, number[r.result.name]))
                     for r in comparison.ranking)
-    matrix = tuple(
-        (r.result.name, tuple(_score(next((c.score for c in r.result.categories if c.id == cat.id), None)) for cat in categories))
-        for r in comparison.ranking
-    )
+    matrix = tuple((r.result.name, tuple(_topic_cell(r.result, cat.id) for cat in categories)) for r in comparison.ranking)
     shared = applicable_notes(checklist, goal, place, {}, set())  # always, and for this goal and place
     about = patient_notes(checklist, goal, place, state.patient)
     decision = checklist.decision(goal)

@@ -292,6 +292,18 @@ def test_details_shows_the_clinic_in_view_and_a_clinic_chosen_there_stays_in_vie
     assert app.radio(key=key(app, "clinic", "all")).value == 3
 
 
+def test_compare_says_when_no_priority_is_set_and_each_card_opens_its_details(app: AppTest) -> None:
+    _load_example(app)
+    go(app, "Compare")
+    assert "You have not said what matters most to you yet" in text_of(app)
+    app.button(key="details-3").click().run()
+    assert app.selectbox(key="step").value == "Details" and app.selectbox(key=key(app, "detail")).value == 3
+    go(app, "Priorities")
+    app.radio(key=key(app, "priority", "product")).set_value(3).run()
+    go(app, "Compare")
+    assert "You have not said what matters most to you yet" not in text_of(app)
+
+
 def test_the_options_step_states_the_decision_and_shows_every_option_with_numbers_and_pictures(app: AppTest) -> None:
     checklist = load_checklist()
     for goal in ("migraine", "bruxism", "jawline"):

@@ -10,16 +10,16 @@ import streamlit as st
 
 from scoring import Checklist
 from scoring.compare import Comparison
-from scoring.evaluate import VERDICT_ICON, VERDICT_TEXT, ClinicResult, Verdict
+from scoring.evaluate import DEFAULT_PRIORITY, VERDICT_ICON, VERDICT_TEXT, ClinicResult, Verdict
 from scoring.models import AnswerApplies
 from scoring.results import caution_lead, explanation, fit_short, fit_words
 from ui.browse import show_note
-from ui.state import AppState
+from ui.state import AppState, open_clinic
 from ui.text import plain
 
 WHY_LABELS = {"not_sure": "you were not sure", "unanswered": "not answered yet", "caution": "the answer needs a closer look"}
 WEIGHED = ("Every question about this clinic has an answer with no caution. That is about the clinic only: whether the "
-           "treatment is right for you is weighed on **Options**, and you can still choose not to have it, or to wait.")
+           "treatment is right for you is weighed on **Is it right for me now?**, and you can still choose not to have it, or to wait.")
 WHEN_LABELS = {"booking": "before booking", "consultation": "at the consultation", "treatment": "on the day"}
 REASONS_LABEL = {Verdict.NOT_RECOMMENDED: "Why not", Verdict.VERIFY_FIRST: "Check before booking",
                  Verdict.CHECK_AT_VISIT: "Before any injection, check"}
@@ -64,8 +64,9 @@ def _held(r: ClinicResult) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
-def verdict_card(rank: str, r: ClinicResult) -> None:
-    """One clinic's verdict as a patient reads it: what holds it back, what to know, and the fit with its range."""
+def verdict_card(rank: str, r: ClinicResult, app: AppState, uid: int) -> None:
+    """One clinic's verdict as a patient reads it: what holds it back, what to know, the fit with its range, and a
+    button to its details."""
     with st.container(border=True):
         st.markdown(f"**{rank}. {plain(r.name)}**: {VERDICT_ICON[r.verdict]} {VERDICT_TEXT[r.verdict]}  \n{fit_words(r)}")
         if r.reasons:
@@ -75,6 +76,7 @@ def verdict_card(rank: str, r: ClinicResult) -> None:
         brought_up = [n.title for n in r.notes if isinstance(n.applies, AnswerApplies)]
         if brought_up:
             st.markdown("Safety notes its answers bring up (in full on **Details**): " + "; ".join(brought_up) + ".")
+        st.button(f"Details: {plain(r.name)}", key=f"details-{uid}", on_click=open_clinic, args=(app, uid, "Details"))
 
 
 BAR, LINE, GAP = 16, 15, 14  # pixels per bar (its 11 px score fits beside the next), per line of a topic's name, between topics
@@ -125,12 +127,18 @@ def show(app: AppState, checklist: Checklist, results: list[ClinicResult], compa
         st.info("Add clinics and answer some questions to see them side by side.")
         return
     st.markdown(f"**{plain(comparison.robustness)}**")  # it quotes clinic names
-    st.caption("These verdicts are about the clinics, not about whether to have the treatment (see **Options**). "
-               "Safety first: a clinic with a red flag or a safety check still to make before booking comes after the others, "
-               "whatever its fit score. The fit score shows how each clinic fits the priorities you set, from the questions "
+    st.caption("These verdicts are about the clinics, not about whether to have the treatment "
+               "(that is the step **Is it right for me now?**). Safety first: a clinic with a red flag or a safety check "
+               "still to make before booking comes after the others, whatever its fit score. "
+               "The fit score shows how each clinic fits the priorities you set, from the questions "
                "you answered; the range is what it could be once the open answers are known. A 🛡️ marks a safety check.")
+    if all(app.priorities.get(c.id, DEFAULT_PRIORITY) == DEFAULT_PRIORITY for c in checklist.categories):
+        st.info("You have not said what matters most to you yet, so every topic counts the same in the fit score. "
+                "The safety checks are the same either way.", icon="ℹ️")
+        st.button("Set what matters most →", key="to-priorities", on_click=open_clinic, args=(app, app.active, "Priorities"))
+    uids = {id(r): c.uid for c, r in zip(app.clinics, results, strict=True)}
     for ranked in comparison.ranking:
-        verdict_card(f"{ranked.rank}{' (tie)' if ranked.tied else ''}", ranked.result)
+        verdict_card(f"{ranked.rank}{' (tie)' if ranked.tied else ''}", ranked.result, app, uids[id(ranked.result)])
     shared = [n for n in results[0].notes if not isinstance(n.applies, AnswerApplies)]
     with st.expander(f"Safety notes for everyone considering this treatment ({len(shared)})"):
         for note in shared:

@@ -32,7 +32,8 @@ NEXT = {  # the one way forward from each screen; Questions has its own (next cl
     "Start": "Options", "Options": "Clinics", "Clinics": "Questions", "Priorities": "Compare", "Compare": "At the visit",
     "Details": "At the visit", "At the visit": "Decide", "Decide": "Print view",
 }
-READ_TO_THE_END = {"Options", "Compare", "Details", "Decide"}  # long screens: the way forward again at the bottom
+# READ_TO_THE_END: long screens, with the way forward again at the bottom
+READ_TO_THE_END = {"Options", "Clinics", "Compare", "Details", "At the visit", "Decide"}
 
 
 def label(step: str) -> str:

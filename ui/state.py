@@ -158,6 +158,7 @@ class AppState:
         self.pending = None
         self.replace(pending.state, pending.lost)
         self.loaded = pending.what
+        self.scroll += 1  # what it loaded is read from the top
 
     def undo_replace(self) -> None:
         if self.undo is not None:
@@ -320,6 +321,13 @@ def follow_address(app: AppState, steps: Sequence[str]) -> None:
         clinic = app.clinic_at(number)
         if clinic is not None:
             app.active, app.url_clinic = clinic.uid, number
+
+
+def open_clinic(app: AppState, uid: int, step: str) -> None:
+    """A button that opens one clinic on a screen (at its top)."""
+    app.active = uid
+    st.session_state[STEP_PARAM] = step
+    app.scroll += 1
 
 
 def load_file(app: AppState, checklist: Checklist, raw: bytes, name: str) -> str:
