@@ -13,7 +13,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from report.pictures import icon_array_svg
-from report.summary import MATRIX_NOTE, WEIGHED, Picture, Summary, dark_runs
+from report.summary import Picture, Summary, dark_runs
+from scoring.wording import MATRIX_NOTE, WEIGHED
 
 _ENV = Environment(
     loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),

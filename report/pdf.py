@@ -22,8 +22,9 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import SubsetMap, TTFFont
 
 from report.pictures import FILLED, STEP, icons
-from report.summary import MATRIX_NOTE, WEIGHED, ClinicPart, DecisionPart, FigurePart, Note, Summary, dark_runs
+from report.summary import ClinicPart, DecisionPart, FigurePart, Note, Summary, dark_runs
 from scoring.compare import robustness_sentence
+from scoring.wording import MATRIX_NOTE, WEIGHED
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 REGULAR, BOLD = FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf"
@@ -267,7 +268,6 @@ def _topic_matrix(pdf: FPDF, summary: Summary) -> None:
     _table(pdf, ["Topic", *header], rows, (62, *([width] * count)), size=8.5)
 
 
-REASONS_HEADING = {"not_recommended": "Why not", "verify_first": "Check before booking"}
 
 
 def _clinic(pdf: _Pdf, clinic: ClinicPart) -> None:
@@ -277,7 +277,7 @@ def _clinic(pdf: _Pdf, clinic: ClinicPart) -> None:
     pdf.running = printable(clinic.name)
     _para(pdf, f"{clinic.verdict_word}: {clinic.verdict_text}", 11, bold=True)
     if clinic.reasons:
-        _heading(pdf, REASONS_HEADING.get(clinic.verdict, "Check before any injection"), 3)
+        _heading(pdf, clinic.reasons_label, 3)
         _para(pdf, "\n".join(f"• {reason}" for reason in clinic.reasons))
     if clinic.cautions:
         _para(pdf, clinic.cautions, bold=True)

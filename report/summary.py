@@ -24,27 +24,26 @@ from scoring import Checklist
 from scoring.answers import AnswersFile
 from scoring.codec import LINK_PARAM, encode, visit_link
 from scoring.compare import Comparison
-from scoring.evaluate import DEFAULT_PRIORITY, PRIORITY_LABELS, VERDICT_TEXT, ClinicResult, Verdict, applicable_notes, patient_notes
-from scoring.models import GOAL_LABELS, JURISDICTION_LABELS, AnswerApplies, Cell, Decision, Figure, Jurisdiction, SafetyNote
+from scoring.evaluate import DEFAULT_PRIORITY, ClinicResult, Verdict, applicable_notes, patient_notes
+from scoring.models import GOAL_LABELS, JURISDICTION_LABELS, AnswerApplies, Cell, Decision, Figure, Jurisdiction, SafetyNote, When
 from scoring.results import caution_words, evaluate_state, explanation, fit_short, fit_words
-from scoring.wording import CERTAINTY_SHORT, DECISION, GRID_ROWS, SURE_QUESTIONS, VALUE_LABELS, figure_sentence, people
-
-WEIGHED = ("Every question about this clinic has an answer with no caution. That is about the clinic only: whether the "
-           "treatment is right for you is weighed with the options, and you can still choose not to have it, or to wait.")
-WHY_ASK = {"not_sure": "you were not sure", "unanswered": "not answered yet", "caution": "needs a closer look"}
-MATRIX_NOTE = "Each score is out of 100. In brackets: how many of the topic's answers it counts, of how many it could."
-WHEN_ASK = {"booking": "before booking", "consultation": "at the consultation", "treatment": "on the day"}
-ASK_HEADINGS = {"booking": "Before booking (from home: website, phone, register)", "consultation": "At the consultation",
-                "treatment": "On the day, before the injection"}
-VERDICT_WORD = {  # a word as well as a colour, for print in black and white
-    "not_recommended": "STOP",
-    "verify_first": "CHECK FIRST",
-    "check_at_visit": "CHECK AT VISIT",
-    "incomplete": "INCOMPLETE",
-    "strong_fit": "STRONG",
-    "fair_fit": "FAIR",
-    "weak_fit": "WEAK",
-}
+from scoring.wording import (
+    ASK_HEADINGS,
+    CERTAINTY_SHORT,
+    DECISION,
+    GRID_ROWS,
+    PRIORITY_LABELS,
+    REASONS_LABEL,
+    SURE_QUESTIONS,
+    VALUE_LABELS,
+    VERDICT_TEXT,
+    VERDICT_WORD,
+    WHY_LABELS,
+    figure_sentence,
+    people,
+    rank_label,
+    score_text,
+)
 
 
 @dataclass(frozen=True)
@@ -74,7 +73,7 @@ class Ask:
     text: str
     why: str
     safety: bool
-    when: str
+    when: When
 
 
 @dataclass(frozen=True)
@@ -84,6 +83,7 @@ class ClinicPart:
     verdict: str  # the stable key
     verdict_text: str
     verdict_word: str
+    reasons_label: str  # the heading over its reasons: "Why not", "Check before booking", ...
     headline: str
     cautions: str  # "With 2 cautions: ..." (those the reasons do not already name), or ""
     score: str
@@ -103,7 +103,7 @@ class ClinicPart:
         """The questions to ask by when they can be asked: (heading, number of the first, questions)."""
         groups, first = [], 1
         for when, heading in ASK_HEADINGS.items():
-            asks = tuple(a for a in self.to_ask if a.when == WHEN_ASK[when])
+            asks = tuple(a for a in self.to_ask if a.when == when)
             if asks:
                 groups.append((heading, first, asks))
                 first += len(asks)
@@ -223,10 +223,6 @@ def _note(note: SafetyNote) -> Note:
     return Note(note.title, note.text, note.severity)
 
 
-def _score(value: int | None) -> str:
-    return "–" if value is None else str(value)
-
-
 def _clinic(rank: str, result: ClinicResult, visit: str) -> ClinicPart:
     """``visit``: the link that opens this clinic on "At the visit". It is printed for a clinic with something
     left to check at the consultation or on the day, and not for a clinic not recommended."""
@@ -237,22 +233,23 @@ def _clinic(rank: str, result: ClinicResult, visit: str) -> ClinicPart:
         name=result.name,
         verdict=result.verdict.value,
         verdict_text=VERDICT_TEXT[result.verdict],
-        verdict_word=VERDICT_WORD[result.verdict.value],
+        verdict_word=VERDICT_WORD[result.verdict],
+        reasons_label=REASONS_LABEL.get(result.verdict, ""),
         headline=result.headline,
         cautions=caution_words(result),
-        score=_score(result.score),
+        score=score_text(result.score),
         fit=fit_words(result),
         fit_short=fit_short(result),
         completeness=f"{result.completeness}%",
         reasons=tuple(str(r) for r in result.reasons),
         topics=tuple(
-            Topic(c.title, _score(c.score), f"{c.answered} of {c.counted}",
+            Topic(c.title, score_text(c.score), f"{c.answered} of {c.counted}",
                   tuple(Line(x.question, x.answer, explanation(x)) for x in c.lines))
             for c in result.categories
         ),
         # Only what this clinic's answers set off: the notes for everyone are printed once.
         notes=tuple(_note(n) for n in result.notes if isinstance(n.applies, AnswerApplies)),
-        to_ask=() if stop else tuple(Ask(a.ask, WHY_ASK[a.why], a.safety_critical, WHEN_ASK[a.when]) for a in result.to_ask),
+        to_ask=() if stop else tuple(Ask(a.ask, WHY_LABELS[a.why], a.safety_critical, a.when) for a in result.to_ask),
         asks_left_out=len(result.to_ask) if stop else 0,
         visit_link=visit,
         visit_qr=qr_matrix(visit, fast=True) if visit else (),
@@ -264,8 +261,8 @@ def _topic_cell(result: ClinicResult, category: str) -> str:
     """A topic's score with how many of its answers it counts: "89 (9/11)"; "–" when it counts none."""
     topic = next((c for c in result.categories if c.id == category), None)
     if topic is None or topic.score is None:
-        return _score(None)
-    return f"{_score(topic.score)} ({topic.answered}/{topic.counted})"
+        return score_text(None)
+    return f"{score_text(topic.score)} ({topic.answered}/{topic.counted})"
 
 
 def qr_matrix(link: str, fast: bool = False) -> tuple[bytes, ...]:
@@ -318,7 +315,7 @@ def build_summary(checklist: Checklist, state: AnswersFile, base_url: str, made:
     categories = checklist.categories_for(goal, place)
     link = share_link(checklist, state, base_url)
     number = {c.name: i for i, c in enumerate(state.clinics, 1)}  # names are unique within an answers file
-    clinics = tuple(_clinic(f"{r.rank}{' (tie)' if r.tied else ''}", r.result, visit_link(link, number[r.result.name]))
+    clinics = tuple(_clinic(rank_label(r.rank, r.tied), r.result, visit_link(link, number[r.result.name]))
                     for r in comparison.ranking)
     matrix = tuple((r.result.name, tuple(_topic_cell(r.result, cat.id) for cat in categories)) for r in comparison.ranking)
     shared = applicable_notes(checklist, goal, place, {}, set())  # always, and for this goal and place

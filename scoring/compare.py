@@ -22,8 +22,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from scoring.checklist import Checklist
-from scoring.evaluate import DEFAULT_PRIORITY, FAIR, PRIORITY_LABELS, ClinicResult, Verdict, evaluate_clinic, fit_score
+from scoring.evaluate import DEFAULT_PRIORITY, FAIR, ClinicResult, Verdict, evaluate_clinic, fit_score
 from scoring.models import Goal, Jurisdiction
+from scoring.wording import PRIORITY_LABELS
 
 _GROUP = {Verdict.INCOMPLETE: 1, Verdict.VERIFY_FIRST: 2, Verdict.NOT_RECOMMENDED: 3}
 

@@ -46,9 +46,9 @@ from scoring.models import (
     SafetyNote,
     When,
 )
+from scoring.wording import REASONS_LABEL, VERDICT_TEXT
 
 DEFAULT_PRIORITY = 2
-PRIORITY_LABELS = {0: "Ignore", 1: "A little", 2: "Important", 3: "Very important"}
 COMPLETE_ENOUGH = 0.6
 STRONG, FAIR = 80, 60
 SEVERITY_ORDER = {"emergency": 0, "warning": 1, "info": 2}
@@ -74,25 +74,6 @@ class Verdict(StrEnum):
         """How strongly safety holds this clinic back: 3 a red flag, 2 before booking, 1 before an injection, 0 nothing."""
         return {Verdict.NOT_RECOMMENDED: 3, Verdict.VERIFY_FIRST: 2, Verdict.CHECK_AT_VISIT: 1}.get(self, 0)
 
-
-VERDICT_TEXT = {
-    Verdict.NOT_RECOMMENDED: "Not recommended",
-    Verdict.VERIFY_FIRST: "Check before booking",
-    Verdict.CHECK_AT_VISIT: "OK to book a consultation",
-    Verdict.INCOMPLETE: "Not enough answers to judge fit",
-    Verdict.STRONG_FIT: "Strong fit for your priorities",
-    Verdict.FAIR_FIT: "Fair fit for your priorities",
-    Verdict.WEAK_FIT: "Weak fit for your priorities",
-}
-VERDICT_ICON = {
-    Verdict.NOT_RECOMMENDED: "🛑",
-    Verdict.VERIFY_FIRST: "🔍",
-    Verdict.CHECK_AT_VISIT: "📋",
-    Verdict.INCOMPLETE: "❔",
-    Verdict.STRONG_FIT: "🟢",
-    Verdict.FAIR_FIT: "🟡",
-    Verdict.WEAK_FIT: "🟠",
-}
 
 Status = Literal["answered", "not_sure", "unanswered"]
 
@@ -211,7 +192,7 @@ class ClinicResult:
         if self.verdict is Verdict.VERIFY_FIRST:
             return f"{text}: " + _some(self.reasons)
         if self.verdict is Verdict.CHECK_AT_VISIT:
-            return f"{text}. Before any injection, check: " + _some(self.reasons)
+            return f"{text}. {REASONS_LABEL[self.verdict]}: " + _some(self.reasons)
         return text
 
     @property

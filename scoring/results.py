@@ -14,8 +14,6 @@ from scoring.checklist import Checklist
 from scoring.compare import Comparison, compare_clinics
 from scoring.evaluate import (
     DEFAULT_PRIORITY,
-    PRIORITY_LABELS,
-    VERDICT_TEXT,
     ClinicResult,
     Finding,
     QuestionLine,
@@ -24,6 +22,7 @@ from scoring.evaluate import (
     patient_notes,
 )
 from scoring.models import AnswerApplies, SafetyNote
+from scoring.wording import PRIORITY_LABELS, VERDICT_TEXT, score_text
 
 
 def state_text(checklist: Checklist, state: AnswersFile) -> str:
@@ -189,7 +188,7 @@ def clinics_text(results: Sequence[ClinicResult], comparison: Comparison, about:
             lines.append(f"   {caution_words(r)}")
         lines.append(f"   {fit_words(r)}; {r.completeness}% answered ({r.answered} of {r.counted})")
         for c in r.categories:
-            cat = "-" if c.score is None else f"{c.score}"
+            cat = score_text(c.score)
             lines.append(
                 f"     {c.title}: {cat} ({c.answered}/{c.counted} answered; matters to you: {PRIORITY_LABELS[c.priority].lower()})"
             )

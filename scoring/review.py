@@ -22,8 +22,8 @@ from scoring.models import (
     PatientApplies,
     Question,
 )
+from scoring.wording import WHEN_LABELS
 
-WHEN_WORDS = {"booking": "before booking", "consultation": "at the consultation", "treatment": "on the day, before the injection"}
 HOLDS = {"booking": "Check before booking", "consultation": "OK to book; check at the visit", "treatment": "OK to book; check at the visit"}
 
 
@@ -81,7 +81,7 @@ def review_text(checklist: Checklist, goal: Goal | None = None, jurisdiction: Ju
         lines += ["", f"== {category.title} =="]
         for q in mine:
             check = "; safety check" if q.safety_critical else ""
-            lines += ["", f"{q.text}  [{q.id}]", f"  Found out {WHEN_WORDS[q.when]}{check}. Applies to: {_applies(q)}."]
+            lines += ["", f"{q.text}  [{q.id}]", f"  Found out {WHEN_LABELS[q.when]}{check}. Applies to: {_applies(q)}."]
             if q.condition is not None:
                 lines.append(f"  Asked only after {q.condition.question}: {', '.join(q.condition.options)}.")
             for option in q.options:

@@ -1,13 +1,75 @@
-"""Words for numbers: a figure as "N in 100", a certainty as a word, an icon array as a count.
+"""Every word the product puts around its data: verdicts, flags, scores, ranks, when and why to ask, and
+figures as "N in 100". The app, the printout and the command line all read them here, so a verdict, a
+flag or a score reads the same on every screen and page, and one file holds what a translation changes.
 
-Pure functions over the checklist's data, shared by the app, the printout and the command line, so a
-figure reads the same everywhere. Nothing here decides anything.
+Pure data and small functions; nothing here decides anything. Dictionaries keyed by a verdict are keyed
+by its string value (``Verdict`` is a ``StrEnum``, so ``VERDICT_TEXT[Verdict.STRONG_FIT]`` works), which
+keeps this module free of the scoring modules that import it.
 """
 
 from __future__ import annotations
 
-from scoring.evaluate import Progress
+from typing import TYPE_CHECKING
+
 from scoring.models import Certainty, Figure, When
+
+if TYPE_CHECKING:
+    from scoring.evaluate import Progress
+
+VERDICT_TEXT: dict[str, str] = {
+    "not_recommended": "Not recommended",
+    "verify_first": "Check before booking",
+    "check_at_visit": "OK to book a consultation",
+    "incomplete": "Not enough answers to judge fit",
+    "strong_fit": "Strong fit for your priorities",
+    "fair_fit": "Fair fit for your priorities",
+    "weak_fit": "Weak fit for your priorities",
+}
+VERDICT_ICON: dict[str, str] = {
+    "not_recommended": "🛑", "verify_first": "🔍", "check_at_visit": "📋", "incomplete": "❔",
+    "strong_fit": "🟢", "fair_fit": "🟡", "weak_fit": "🟠",
+}
+VERDICT_WORD: dict[str, str] = {  # a word as well as a colour, for print in black and white
+    "not_recommended": "STOP", "verify_first": "CHECK FIRST", "check_at_visit": "CHECK AT VISIT", "incomplete": "INCOMPLETE",
+    "strong_fit": "STRONG", "fair_fit": "FAIR", "weak_fit": "WEAK",
+}
+REASONS_LABEL: dict[str, str] = {  # the heading over what holds a clinic back, by its verdict
+    "not_recommended": "Why not", "verify_first": "Check before booking", "check_at_visit": "Before any injection, check",
+}
+PRIORITY_LABELS = {0: "Ignore", 1: "A little", 2: "Important", 3: "Very important"}
+WHEN_LABELS: dict[When, str] = {"booking": "before booking", "consultation": "at the consultation",
+                                "treatment": "on the day, before the injection"}
+WHY_LABELS = {"not_sure": "you were not sure", "unanswered": "not answered yet", "caution": "the answer needs a closer look"}
+FLAG_ICON = {"critical": "🛑", "caution": "⚠️"}
+FLAG_NAME = {"critical": "red flag: do not go ahead", "caution": "caution"}
+WEIGHED = ("Every question about this clinic has an answer with no caution. That is about the clinic only: whether the "
+           "treatment is right for you is weighed with the options (“Is it right for me now?”), and you can still choose "
+           "not to have it, or to wait.")
+NO_SCORE = "–"
+MATRIX_NOTE = "Each score is out of 100. In brackets: how many of the topic's answers it counts, of how many it could."
+ASK_HEADINGS: dict[When, str] = {"booking": "Before booking (from home: website, phone, register)",
+                                 "consultation": "At the consultation", "treatment": "On the day, before the injection"}
+
+
+def flag_after(flag: str) -> str:
+    """A flag after an answer's label: " 🛑 (red flag: do not go ahead)"; "" for none."""
+    return f" {FLAG_ICON[flag]} ({FLAG_NAME[flag]})" if flag in FLAG_ICON else ""
+
+
+def flag_label(flag: str) -> str:
+    """A flag on its own: "🛑 Red flag: do not go ahead"; "" for none."""
+    return f"{FLAG_ICON[flag]} {FLAG_NAME[flag][0].upper()}{FLAG_NAME[flag][1:]}" if flag in FLAG_ICON else ""
+
+
+def score_text(value: int | None) -> str:
+    """A score out of 100 as text, or a dash when there is none yet."""
+    return NO_SCORE if value is None else str(value)
+
+
+def rank_label(rank: int, tied: bool) -> str:
+    """A place in the comparison: "2", or "2 (tie)"."""
+    return f"{rank} (tie)" if tied else str(rank)
+
 
 CERTAINTY_WORDS: dict[Certainty, str] = {
     "high": "high: further research is very unlikely to change it",

@@ -27,11 +27,11 @@ from scoring.models import (
     Question,
     SafetyNote,
 )
+from scoring.wording import flag_label
 from ui import heap
 
 QUESTIONS_ENV = "INJECTOR_CHECK_QUESTIONS"  # lets tests and checklist editors point the app at another folder
 
-FLAG_WORDS = {"critical": "🛑 Red flag: do not go ahead", "caution": "⚠️ Caution", "none": ""}  # as on the Questions screen
 SEVERITY_BOX = {"emergency": st.error, "warning": st.warning, "info": st.info}
 SEVERITY_ICON = {"emergency": "🚨", "warning": "⚠️", "info": "ℹ️"}
 
@@ -125,7 +125,7 @@ def show_question(checklist: Checklist, question: Question, jurisdiction: Jurisd
     st.markdown(f"#### {marker}{question.text}", anchors=False)
     lines = []
     for option in question.options:
-        flag = FLAG_WORDS[option.flag]
+        flag = flag_label(option.flag)
         lines.append(f"- {option.label}" + (f" — **{flag}**" if flag else ""))
     st.markdown("\n".join(lines))
     if question.condition is not None:

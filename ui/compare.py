@@ -10,27 +10,17 @@ import streamlit as st
 
 from scoring import Checklist
 from scoring.compare import Comparison
-from scoring.evaluate import DEFAULT_PRIORITY, VERDICT_ICON, VERDICT_TEXT, ClinicResult, Verdict
+from scoring.evaluate import DEFAULT_PRIORITY, ClinicResult, Verdict
 from scoring.models import AnswerApplies
 from scoring.results import caution_lead, explanation, fit_short, fit_words
+from scoring.wording import REASONS_LABEL, VERDICT_ICON, VERDICT_TEXT, WEIGHED, WHEN_LABELS, WHY_LABELS, rank_label, score_text
 from ui.browse import show_note
 from ui.state import AppState, open_clinic
 from ui.text import plain
 
-WHY_LABELS = {"not_sure": "you were not sure", "unanswered": "not answered yet", "caution": "the answer needs a closer look"}
-WEIGHED = ("Every question about this clinic has an answer with no caution. That is about the clinic only: whether the "
-           "treatment is right for you is weighed on **Is it right for me now?**, and you can still choose not to have it, or to wait.")
-WHEN_LABELS = {"booking": "before booking", "consultation": "at the consultation", "treatment": "on the day"}
-REASONS_LABEL = {Verdict.NOT_RECOMMENDED: "Why not", Verdict.VERIFY_FIRST: "Check before booking",
-                 Verdict.CHECK_AT_VISIT: "Before any injection, check"}
-
-
-def _score(value: int | None) -> str:
-    return "–" if value is None else str(value)
-
 
 def matrix(app: AppState, checklist: Checklist, results: list[ClinicResult], comparison: Comparison) -> pd.DataFrame:
-    ranks = {r.result.name: f"{r.rank}{' (tie)' if r.tied else ''}" for r in comparison.ranking}
+    ranks = {r.result.name: rank_label(r.rank, r.tied) for r in comparison.ranking}
     rows: dict[str, list[str]] = {
         "Verdict": [f"{VERDICT_ICON[r.verdict]} {VERDICT_TEXT[r.verdict]}" + _held(r) for r in results],
         "Fit score (0-100)": [fit_short(r) for r in results],
@@ -41,7 +31,7 @@ def matrix(app: AppState, checklist: Checklist, results: list[ClinicResult], com
         cells = []
         for r in results:
             c = next((x for x in r.categories if x.id == category.id), None)
-            cells.append("–" if c is None else f"{_score(c.score)} ({c.answered} of {c.counted})")
+            cells.append(score_text(None) if c is None else f"{score_text(c.score)} ({c.answered} of {c.counted})")
         rows[category.title] = cells
     for question in checklist.applicable_questions(app.goal, app.jurisdiction):
         if question.safety_critical:
@@ -79,6 +69,8 @@ def verdict_card(rank: str, r: ClinicResult, app: AppState, uid: int) -> None:
         st.button(f"Details: {plain(r.name)}", key=f"details-{uid}", on_click=open_clinic, args=(app, uid, "Details"))
 
 
+# Clinic colours that carry no verdict (no red or green, which mean stop and go here) and stay apart for colour-blind eyes.
+PALETTE = ["#0072b2", "#e69f00", "#56b4e9", "#cc79a7", "#555555", "#8c6bb1", "#a6761d", "#1b2a49"]
 BAR, LINE, GAP = 16, 15, 14  # pixels per bar (its 11 px score fits beside the next), per line of a topic's name, between topics
 
 
@@ -100,7 +92,7 @@ def topic_chart(results: list[ClinicResult]) -> dict[str, Any]:
         "y": {"field": "topic", "type": "nominal", "sort": topics, "title": None,
               "axis": {"labelExpr": "split(datum.label, '|')", "labelLimit": 0, "labelFontSize": 12,
                        "labelOverlap": False}},
-        "yOffset": {"field": "clinic", "type": "nominal", "scale": {"domain": names}},  # a clinic keeps its place
+        "yOffset": {"field": "clinic", "type": "nominal", "scale": {"domain": names, "range": PALETTE}},  # a clinic keeps its place
         # Room after 100 for the score written at a bar's end; the axis itself stops at 100.
         "x": {"field": "score", "type": "quantitative", "scale": {"domain": [0, 112]}, "title": "Score (0-100)",
               "axis": {"values": [0, 20, 40, 60, 80, 100]}},
@@ -112,7 +104,7 @@ def topic_chart(results: list[ClinicResult]) -> dict[str, Any]:
         "encoding": encoding,
         "layer": [
             {"mark": {"type": "bar"},
-             "encoding": {"color": {"field": "clinic", "type": "nominal", "scale": {"domain": names}, "title": None,
+             "encoding": {"color": {"field": "clinic", "type": "nominal", "scale": {"domain": names, "range": PALETTE}, "title": None,
                                     "legend": {"orient": "bottom", "columns": 1, "labelLimit": 0, "symbolType": "square"}}}},
             # A text mark sits at the top of its bar's band, beside the bar.
             {"mark": {"type": "text", "align": "left", "baseline": "top", "dx": 3, "fontSize": 11},
@@ -138,7 +130,7 @@ def show(app: AppState, checklist: Checklist, results: list[ClinicResult], compa
         st.button("Set what matters most →", key="to-priorities", on_click=open_clinic, args=(app, app.active, "Priorities"))
     uids = {id(r): c.uid for c, r in zip(app.clinics, results, strict=True)}
     for ranked in comparison.ranking:
-        verdict_card(f"{ranked.rank}{' (tie)' if ranked.tied else ''}", ranked.result, app, uids[id(ranked.result)])
+        verdict_card(rank_label(ranked.rank, ranked.tied), ranked.result, app, uids[id(ranked.result)])
     shared = [n for n in results[0].notes if not isinstance(n.applies, AnswerApplies)]
     with st.expander(f"Safety notes for everyone considering this treatment ({len(shared)})"):
         for note in shared:
@@ -157,7 +149,7 @@ def show(app: AppState, checklist: Checklist, results: list[ClinicResult], compa
                            alt="Bar chart of each clinic's score in each topic; the same numbers are in the table below it.")
         with st.expander("The chart as a table (for screen readers)"):
             # All text: a column mixing numbers and "–" makes Arrow log a conversion traceback on the server.
-            cells = chart.T.map(lambda v: "–" if pd.isna(v) else f"{v:.0f}")
+            cells = chart.T.map(lambda v: score_text(None if pd.isna(v) else int(v)))
             st.table(cells.rename(index=plain).rename_axis("Clinic"))
 
 
@@ -198,7 +190,7 @@ def detail(app: AppState, checklist: Checklist, results: dict[int, ClinicResult]
         st.markdown(WEIGHED)
     st.markdown("#### Score by topic", anchors=False)
     for c in result.categories:
-        with st.expander(f"{c.title}: {_score(c.score)} ({c.answered} of {c.counted} answered)"):
+        with st.expander(f"{c.title}: {score_text(c.score)} ({c.answered} of {c.counted} answered)"):
             st.table(pd.DataFrame({"Question": [x.question for x in c.lines], "Answer": [x.answer for x in c.lines],
                                    "Points": [explanation(x) for x in c.lines]}), hide_index=True)
     st.markdown("#### Safety notes for this clinic", anchors=False)

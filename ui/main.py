@@ -23,7 +23,8 @@ from ui.text import plain
 # Ours, fixed text (nothing a patient typed). Keyboard users need to see which radio has focus: Streamlit's own
 # mark is a faint tint (about 1.2:1).
 FOCUS_STYLE = ("<style>label:has(input:focus-visible) { outline: 2px solid #15161b; outline-offset: 2px; "
-               "border-radius: 4px; }</style>")
+               "border-radius: 4px; } [data-testid='stRadio'] [role='radiogroup'] label { min-height: 1.75rem; "
+               "align-items: center; }</style>")  # and every answer at least 28 px tall, to tap on a phone
 STEPS = ["Start", "Options", "Clinics", "Questions", "Priorities", "Compare", "Details", "At the visit", "Decide",
          "Print view", "Checklist"]
 LABELS = {"Options": "Is it right for me now?", "Questions": "Before you book", "Priorities": "What matters most",

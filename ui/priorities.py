@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from scoring import Checklist
-from scoring.evaluate import DEFAULT_PRIORITY, PRIORITY_LABELS
+from scoring.evaluate import DEFAULT_PRIORITY
+from scoring.wording import PRIORITY_LABELS
 from ui.state import AppState
 
 

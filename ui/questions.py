@@ -17,13 +17,12 @@ from scoring import Checklist
 from scoring.codec import STEP_PARAM
 from scoring.evaluate import counted_questions
 from scoring.models import Jurisdiction, Question, When
-from scoring.wording import progress_words
+from scoring.wording import flag_after, progress_words
 from ui.state import AppState, publish
 from ui.text import plain
 
 HEADING = "Before you book"
 ANSWERING_NOW = "answering now"
-FLAG_WORDS = {"critical": " 🛑 (red flag: do not go ahead)", "caution": " ⚠️ (caution)", "none": ""}  # as on the Checklist screen
 NOTE = (":small[What you can find out from home: the clinic's website, a phone call or email, a public register. "
         "A 🛡️ marks a safety check. “Not sure” is always a fine answer: it becomes a question to ask.]")
 
@@ -108,7 +107,7 @@ def question_widget(app: AppState, checklist: Checklist, uid: int, question: Que
     if clinic is None:
         return
     options = [o.id for o in question.options]
-    labels = {o.id: o.label + FLAG_WORDS[o.flag] for o in question.options}
+    labels = {o.id: o.label + flag_after(o.flag) for o in question.options}
     current = clinic.answers.get(question.id)
     key = app.key("answer", uid, question.id)
 
