@@ -10,141 +10,37 @@
 
 from __future__ import annotations
 
-import copy
-import io
 from collections.abc import Sequence
-from functools import cache, lru_cache
-from pathlib import Path
 
-from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
-from fpdf import FPDF
 from fpdf.enums import XPos, YPos
-from fpdf.fonts import SubsetMap, TTFFont
 
+from report.fastpdf import BOLD, REGULAR, FastPdf, drawable, wrap
 from report.pictures import FILLED, STEP, icons
 from report.summary import ClinicPart, DecisionPart, FigurePart, Note, Summary, dark_runs
 from scoring.compare import robustness_sentence
 from scoring.wording import MATRIX_NOTE, WEIGHED
 
-FONTS = Path(__file__).resolve().parent / "fonts"
-REGULAR, BOLD = FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf"
 NOTICE = "[a name in letters this PDF cannot show: see the HTML summary]"
 RED, GREY, DARK = (176, 0, 32), (235, 235, 235), (30, 30, 30)
 QR_MM = 45.0  # printed size of the QR code, quiet zone included
 SEVERITY_COLOUR = {"emergency": RED, "warning": (179, 107, 0), "info": (100, 100, 100)}
 
 
-@cache
-def _advances(path: Path) -> tuple[dict[str, float], float]:
-    """Each drawable character's advance width in em, and a fallback width."""
-    font = TTFont(str(path), lazy=True)
-    per_em = float(font["head"].unitsPerEm)
-    metrics = font["hmtx"].metrics
-    widths = {chr(cp): metrics[glyph][0] / per_em for cp, glyph in font.getBestCmap().items()}
-    return widths, 0.6
-
-
-@cache
-def _drawable() -> frozenset[str]:
-    """The characters the bundled font has glyphs for, and the two layout characters ``wrap`` handles."""
-    return frozenset(_advances(REGULAR)[0]) | {"\n", "\t"}
-
-
-@lru_cache(maxsize=4096)
-def _word_width(word: str, bold: bool) -> float:
-    """A word's width in em (words repeat a lot: clinic names, topic titles, the checklist's own text)."""
-    widths, fallback = _advances(BOLD if bold else REGULAR)
-    return sum(widths.get(ch, fallback) for ch in word)
-
-
-def text_width(text: str, size: float, bold: bool = False) -> float:
-    """Width in mm of ``text`` at ``size`` points, from the font's own width table."""
-    widths, fallback = _advances(BOLD if bold else REGULAR)
-    return sum(widths.get(ch, fallback) for ch in text) * size * 25.4 / 72
-
-
-def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
-    """Greedy word wrap to ``width`` mm. fpdf2's own line breaking measures every character, many times over."""
-    widths, fallback = _advances(BOLD if bold else REGULAR)
-    scale = size * 25.4 / 72
-    space = widths.get(" ", fallback) * scale
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line, used = "", 0.0
-        for word in paragraph.split(" "):
-            w = _word_width(word, bold) * scale
-            while w > width:  # a word longer than the line (a link): cut it
-                cut, taken = 0, 0.0
-                while cut < len(word) and taken + widths.get(word[cut], fallback) * scale <= width - (used + space if line else 0):
-                    taken += widths.get(word[cut], fallback) * scale
-                    cut += 1
-                if cut == 0:
-                    lines.append(line)
-                    line, used = "", 0.0
-                    continue
-                lines.append(f"{line} {word[:cut]}" if line else word[:cut])
-                line, used, word = "", 0.0, word[cut:]
-                w = sum(widths.get(ch, fallback) for ch in word) * scale
-            if line and used + space + w > width:
-                lines.append(line)
-                line, used = word, w
-            else:
-                line, used = (f"{line} {word}", used + space + w) if line else (word, w)
-        lines.append(line)
-    return lines
-
-
 def printable(text: str) -> str:
     """``text`` if the font can draw all of it, else a visible notice (never boxes, never dropped letters).
 
     For a whole name or a whole cell; a sentence with names in it is put together from ``printable`` names."""
-    return text if _drawable().issuperset(text) else NOTICE
+    return text if drawable().issuperset(text) else NOTICE
 
 
-def warm() -> None:
-    """Read the fonts now rather than on the first PDF (the app calls this once, at start)."""
-    _font_template(REGULAR, "")
-    _font_template(BOLD, "B")
-    _drawable()
-
-
-@cache
-def _font_template(path: Path, style: str) -> tuple[TTFFont, bytes]:
-    """The font as fpdf2 reads it (widths, glyph ids, metrics), once per process; and the file's bytes."""
-    reader = FPDF()
-    reader.add_font("DejaVu", style, str(path))
-    font = reader.fonts[f"dejavu{style}"]
-    if not isinstance(font, TTFFont):
-        raise TypeError(f"{path.name} did not load as a TrueType font")
-    return font, path.read_bytes()
-
-
-class _Pdf(FPDF):
-    def add_font_once(self, style: str, path: Path) -> None:
-        """``add_font``, with the font's tables read once per process rather than once per PDF (about 15 ms a font).
-
-        fpdf2's ``TTFFont`` keeps two kinds of state: what it read from the file (shared here, never changed
-        after reading) and what this PDF uses (its own here: the glyphs picked, its number, and a fresh
-        fontTools object that the output step cuts down to those glyphs). Uses fpdf2 internals: the version is
-        pinned, and tests/test_report.py checks the PDF is byte for byte the one ``add_font`` gives.
-        """
-        template, data = _font_template(path, style)
-        font = copy.copy(template)
-        font.i = len(self.fonts) + 1
-        font.ttfont = TTFont(io.BytesIO(data), recalcTimestamp=False, recalcBBoxes=False, lazy=True)
-        font.subset = SubsetMap(font)
-        font.biggest_size_pt = 0
-        font.missing_glyphs = []
-        font._hbfont = None
-        self.fonts[font.fontkey] = font
-
+class _Pdf(FastPdf):
     running = ""  # the clinic whose section is being drawn: a page it runs on to says so at its top
 
     def header(self) -> None:
         if self.running:
             self.set_font("DejaVu", "B", 9)
             self.set_text_color(90, 90, 90)
-            _line(self, self.l_margin, wrap(f"{self.running} (continued)", self.epw, 9, bold=True)[0], 6)
+            self.line_at(self.l_margin, wrap(f"{self.running} (continued)", self.epw, 9, bold=True)[0], 6)
             self.set_text_color(*DARK)
             self.set_font("DejaVu", size=10)
             self.ln(1)
@@ -157,7 +53,7 @@ class _Pdf(FPDF):
         self.set_text_color(*DARK)
 
 
-def _heading(pdf: FPDF, text: str, level: int) -> None:
+def _heading(pdf: FastPdf, text: str, level: int) -> None:
     """A heading: a bookmark, and a tagged /H<level> structure element around its text."""
     sizes = {1: 17, 2: 14, 3: 11.5}
     pdf.set_font("DejaVu", "B", sizes[level])
@@ -165,38 +61,27 @@ def _heading(pdf: FPDF, text: str, level: int) -> None:
         pdf.add_page()
     pdf.ln(2 if level > 1 else 0)
     pdf.start_section(printable(text), level=level - 1, strict=False)
-    # fpdf2 2.8 tags images and links but has no public call for headings: use its structure builder directly.
-    mcid = pdf.struct_builder.next_mcid_for_page(pdf.page)
-    pdf._add_marked_content(struct_type=f"/H{level}", mcid=mcid, title=printable(text))
-    pdf._out(f"/H{level} <</MCID {mcid}>> BDC")
-    for line in wrap(printable(text), pdf.epw, sizes[level], bold=True):
-        _line(pdf, pdf.l_margin, line, pdf.font_size * 1.35)
-    pdf._out("EMC")
+    with pdf.tagged(f"/H{level}", printable(text)):
+        for line in wrap(printable(text), pdf.epw, sizes[level], bold=True):
+            pdf.line_at(pdf.l_margin, line, pdf.font_size * 1.35)
     pdf.set_font("DejaVu", size=10)
     pdf.ln(1)
 
 
-def _line(pdf: FPDF, x: float, text: str, height: float) -> None:
-    """One line of text at (x, y), then down a line. ``cell()`` would lay out, measure and break it again (5x slower)."""
-    if text:
-        pdf.text(x, pdf.y + 0.5 * height + 0.3 * pdf.font_size, text)  # the baseline where cell() puts it
-    pdf.set_xy(x, pdf.y + height)
-
-
-def _lines(pdf: FPDF, lines: Sequence[str], height: float) -> None:
+def _lines(pdf: FastPdf, lines: Sequence[str], height: float) -> None:
     for line in lines:
         if pdf.will_page_break(height):
             pdf.add_page()
-        _line(pdf, pdf.l_margin, line, height)
+        pdf.line_at(pdf.l_margin, line, height)
 
 
-def _para(pdf: FPDF, text: str, size: float = 10, bold: bool = False) -> None:
+def _para(pdf: FastPdf, text: str, size: float = 10, bold: bool = False) -> None:
     pdf.set_font("DejaVu", "B" if bold else "", size)
     _lines(pdf, wrap(printable(text), pdf.epw, size, bold), size * 0.5)
     pdf.ln(1.2)
 
 
-def _box(pdf: FPDF, note: Note, thick: bool = False) -> None:
+def _box(pdf: FastPdf, note: Note, thick: bool = False) -> None:
     """A note in a bordered box, kept on one page."""
     size, pad = (10.5 if thick else 9.5), 3.0
     height = size * 0.5
@@ -212,17 +97,17 @@ def _box(pdf: FPDF, note: Note, thick: bool = False) -> None:
     pdf.set_xy(pdf.l_margin + pad, top + pad)
     pdf.set_font("DejaVu", "B", size)
     for line in title:
-        _line(pdf, pdf.l_margin + pad, line, height)
+        pdf.line_at(pdf.l_margin + pad, line, height)
     pdf.set_font("DejaVu", "", size)
     for line in text:
-        _line(pdf, pdf.l_margin + pad, line, height)
+        pdf.line_at(pdf.l_margin + pad, line, height)
     pdf.set_xy(pdf.l_margin, top + box_h)
     pdf.set_draw_color(0, 0, 0)
     pdf.set_line_width(0.2)
     pdf.ln(2)
 
 
-def _table(pdf: FPDF, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float], size: float = 9) -> None:
+def _table(pdf: FastPdf, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float], size: float = 9) -> None:
     """A bordered table whose rows never split across pages; the heading row repeats on each new page."""
     scale = pdf.epw / sum(widths)
     cols = [w * scale for w in widths]
@@ -242,7 +127,7 @@ def _table(pdf: FPDF, header: Sequence[str], rows: Sequence[Sequence[str]], widt
             pdf.rect(x, top, w, row_h, style="DF" if bold else "D")
             pdf.set_xy(x + pad, top + pad)
             for line in lines:
-                _line(pdf, x + pad, line, height)
+                pdf.line_at(x + pad, line, height)
             x += w
         pdf.set_xy(pdf.l_margin, top + row_h)
 
@@ -253,7 +138,7 @@ def _table(pdf: FPDF, header: Sequence[str], rows: Sequence[Sequence[str]], widt
     pdf.ln(2)
 
 
-def _topic_matrix(pdf: FPDF, summary: Summary) -> None:
+def _topic_matrix(pdf: FastPdf, summary: Summary) -> None:
     """Topics down the side, clinics across, so topic names stay whole. Narrow columns get a letter and a key."""
     count = max(len(summary.clinics), 1)
     width = (182 - 62) / count
@@ -311,7 +196,7 @@ def _colour(hex_colour: str) -> str:
     return f"{r:.3f} {g:.3f} {b:.3f} rg"
 
 
-def _people(pdf: FPDF, left: float, top: float, filled: int) -> None:
+def _people(pdf: FastPdf, left: float, top: float, filled: int) -> None:
     """100 people as heads and shoulders, ``filled`` of them dark: two filled paths, in PDF units (origin bottom left)."""
     scale, k = PICTURE_MM / (STEP * 10) * pdf.k, pdf.k
     paths: dict[bool, list[str]] = {True: [], False: []}
@@ -327,10 +212,10 @@ def _people(pdf: FPDF, left: float, top: float, filled: int) -> None:
         c = K * sr
         paths[on].append(f"{cx - sr:.2f} {sy:.2f} m {cx - sr:.2f} {sy + c:.2f} {cx - c:.2f} {sy + sr:.2f} {cx:.2f} {sy + sr:.2f} c "
                          f"{cx + c:.2f} {sy + sr:.2f} {cx + sr:.2f} {sy + c:.2f} {cx + sr:.2f} {sy:.2f} c h")
-    pdf._out(f"q {_colour(FILLED)} {' '.join(paths[True])} f 0.831 0.847 0.871 rg {' '.join(paths[False])} f Q")
+    pdf.fill_paths(f"q {_colour(FILLED)} {' '.join(paths[True])} f 0.831 0.847 0.871 rg {' '.join(paths[False])} f Q")
 
 
-def _figure(pdf: FPDF, figure: FigurePart, label: str = "") -> None:
+def _figure(pdf: FastPdf, figure: FigurePart, label: str = "") -> None:
     """A label, the pictures side by side with their captions, then the same in words: kept on one page."""
     size = 8.5
     captions = [wrap(printable(p.caption), PICTURE_MM + 10, size) for p in figure.pictures]
@@ -348,12 +233,12 @@ def _figure(pdf: FPDF, figure: FigurePart, label: str = "") -> None:
         _people(pdf, left, top, picture.filled)
         pdf.set_xy(left, top + PICTURE_MM + 1)
         for line in lines:
-            _line(pdf, left, line, size * 0.45)
+            pdf.line_at(left, line, size * 0.45)
     pdf.set_xy(pdf.l_margin, top + PICTURE_MM + caption_h)
     _para(pdf, figure.sentence, 9.5)
 
 
-def _decision(pdf: FPDF, summary: Summary) -> None:
+def _decision(pdf: FastPdf, summary: Summary) -> None:
     _heading(pdf, "Your decision: whether, and where", 2)
     if summary.decision is not None:
         _para(pdf, summary.decision.statement)
@@ -369,7 +254,7 @@ def _decision(pdf: FPDF, summary: Summary) -> None:
         _para(pdf, "\n".join(f"• {v}: {how}" for v, how in summary.values), 9.5)
 
 
-def _options(pdf: FPDF, d: DecisionPart) -> None:
+def _options(pdf: FastPdf, d: DecisionPart) -> None:
     pdf.add_page()
     _heading(pdf, "Is it right for you now? The options side by side", 2)
     _para(pdf, d.condition)
@@ -462,7 +347,7 @@ def render_pdf(summary: Summary) -> bytes:
     return bytes(pdf.output())
 
 
-def _visit(pdf: FPDF, clinic: ClinicPart) -> None:
+def _visit(pdf: FastPdf, clinic: ClinicPart) -> None:
     """The clinic's "At the visit" code in a box, what it opens beside it."""
     pad, size = 3.0, 9.5
     text = wrap(printable(f"At the visit: scan this with your phone's camera to open {clinic.name} on “At the visit”: what is "
@@ -479,7 +364,7 @@ def _visit(pdf: FPDF, clinic: ClinicPart) -> None:
     pdf.set_font("DejaVu", "", size)
     pdf.set_y(top + pad)
     for line in text:
-        _line(pdf, pdf.l_margin + VISIT_QR_MM + 2 * pad, line, size * 0.5)
+        pdf.line_at(pdf.l_margin + VISIT_QR_MM + 2 * pad, line, size * 0.5)
     pdf.set_xy(pdf.l_margin, top + box_h)
     pdf.ln(2)
 
@@ -487,12 +372,12 @@ def _visit(pdf: FPDF, clinic: ClinicPart) -> None:
 VISIT_QR_MM = 32.0  # a clinic's "At the visit" code: scanned from a page held in the hand
 
 
-def _qr(pdf: FPDF, rows: tuple[bytes, ...], size: float = QR_MM, left: float | None = None) -> None:
+def _qr(pdf: FastPdf, rows: tuple[bytes, ...], size: float = QR_MM, left: float | None = None) -> None:
     """The QR code drawn as filled rectangles, one per run of dark modules (no image to decode)."""
     left = pdf.l_margin if left is None else left
     unit, top, k = size / len(rows), pdf.y + 1, pdf.k
     # One filled path of rectangles, in PDF units (origin bottom left), as fpdf2's rect() writes each one.
     path = " ".join(f"{(left + x * unit) * k:.2f} {(pdf.h - top - y * unit) * k:.2f} {w * unit * k:.2f} {-unit * k:.2f} re"
                     for x, y, w in dark_runs(rows))
-    pdf._out(f"q 0 g {path} f Q")
+    pdf.fill_paths(f"q 0 g {path} f Q")
     pdf.set_xy(pdf.l_margin, top + size)

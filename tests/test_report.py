@@ -158,6 +158,15 @@ def need_pdftoppm() -> str:
     return require_tool(shutil.which("pdftoppm"), "pdftoppm", "Debian: apt-get install poppler-utils")
 
 
+def test_the_installed_fpdf2_is_the_one_the_speed_ups_were_written_for() -> None:
+    import fpdf
+
+    from report.fastpdf import FPDF_VERSION
+
+    assert fpdf.FPDF_VERSION == FPDF_VERSION, "report/fastpdf.py uses fpdf2 internals: re-check them, then update FPDF_VERSION"
+    assert f"fpdf2=={FPDF_VERSION}" in (Path(__file__).resolve().parent.parent / "requirements.txt").read_text()
+
+
 def test_fonts_read_once_per_process_draw_the_same_pages(eight: tuple[Summary, bytes, str], tmp_path: Path) -> None:
     """report.pdf keeps fpdf2's reading of each font between PDFs: its pages must look exactly like add_font's."""
     from fpdf import FPDF

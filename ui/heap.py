@@ -24,10 +24,10 @@ def settle() -> None:
     for name in ("altair", "pyarrow"):  # Streamlit imports them on the first chart (the Compare screen)
         with contextlib.suppress(ImportError):
             importlib.import_module(name)
-    from report import html, pdf  # the Print view's renderers, and the fonts the PDF reads once per process
+    from report import fastpdf, html, pdf  # the Print view's renderers, and the fonts the PDF reads once per process
 
-    del html
-    pdf.warm()
+    del html, pdf
+    fastpdf.warm()
     gc.collect()
     gc.freeze()
 
