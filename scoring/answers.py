@@ -27,11 +27,11 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 
 from scoring.checklist import Checklist
 from scoring.errors import InputError, Problem, known_fields, problems_from_validation, short
-from scoring.models import Goal, Jurisdiction
+from scoring.models import Goal, Jurisdiction, Strict
 from scoring.yamlload import Loaded, read_yaml_bytes
 
 MAX_CLINICS = 8
@@ -41,11 +41,12 @@ SURE_KEYS = ("sure", "understand", "risks", "support")  # the SURE test (Ottawa 
 SureAnswer = Literal["yes", "no"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+def name_key(name: str) -> str:
+    """What makes two clinic names the same name: case, spacing at the ends and Unicode composition aside."""
+    return unicodedata.normalize("NFC", name).strip().casefold()
 
 
-class Clinic(_Strict):
+class Clinic(Strict):
     name: str
     answers: Mapping[str, str] = Field(default_factory=dict)
 
@@ -64,7 +65,7 @@ class Clinic(_Strict):
         return name
 
 
-class AnswersFile(_Strict):
+class AnswersFile(Strict):
     goal: Goal
     jurisdiction: Jurisdiction
     priorities: Mapping[str, Annotated[int, Field(ge=0, le=3)]] = Field(default_factory=dict)
@@ -137,7 +138,7 @@ def check_against(state: AnswersFile, checklist: Checklist, loaded: Loaded | Non
     question_ids = [q.id for q in checklist.questions]
     for i, clinic in enumerate(state.clinics):
         label = f"clinic '{short(clinic.name)}'"
-        key = unicodedata.normalize("NFC", clinic.name).strip().casefold()
+        key = name_key(clinic.name)
         if key in seen:
             problems.append(
                 Problem(path, at("clinics", i, "name"),

@@ -41,7 +41,7 @@ from pydantic import ValidationError
 
 from scoring.answers import MAX_CLINICS, SURE_KEYS, AnswersFile, check_against
 from scoring.checklist import Checklist
-from scoring.errors import InputError
+from scoring.errors import InputError, first_message
 from scoring.models import GOALS, JURISDICTIONS, Goal, Jurisdiction
 
 FORMAT = 2
@@ -415,9 +415,7 @@ def decode(link: str, checklist: Checklist, layouts: Mapping[bytes, Layout] | No
             }
         )
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        detail = str((first.get("ctx") or {}).get("error", first["msg"]))
-        raise _bad(f"what it holds is not valid ({detail})") from None
+        raise _bad(f"what it holds is not valid ({first_message(exc)})") from None
     problems = check_against(state, checklist)
     if problems:
         raise _bad(problems[0].message)

@@ -63,6 +63,12 @@ UNION_TAGS = {"always", "context", "answer", "patient"}  # the kinds of ``applie
 MAX_INT_DIGITS = 18  # a longer run of digits is read as text (see yamlload), and refused as "a number N digits long"
 
 
+def first_message(exc: ValidationError) -> str:
+    """The first problem pydantic found, in the words our own validators gave it (or pydantic's)."""
+    first = exc.errors(include_url=False)[0]
+    return str((first.get("ctx") or {}).get("error", first["msg"]))
+
+
 def short(text: str, limit: int = 40) -> str:
     """A name or value as messages quote it: a pasted essay is cut, so the message stays readable, and a character
     that cannot be seen (a control or formatting character, such as one that turns text right to left) is shown

@@ -356,3 +356,22 @@ def test_not_now_gets_a_printout_too_and_start_says_who_made_this(app: AppTest) 
     go(app, "Print view")
     assert "No clinics are in this summary." in text_of(app)
     assert any(getattr(b, "label", "") == "Download PDF" for b in app.get("download_button"))
+
+
+def test_a_clinic_brought_back_under_a_name_now_taken_gets_a_valid_restored_name() -> None:
+    from scoring.answers import MAX_NAME, Clinic
+    from ui.state import AppState
+
+    state = AppState()
+    long_name = "A" * MAX_NAME
+    for name in (long_name, long_name):
+        state.add_clinic(name)
+        state.remove_clinic(state.clinics[-1].uid)
+        state.add_clinic(name)  # the name is free again
+    state.undo_remove()
+    state.undo_remove()
+    names = [c.name for c in state.clinics]
+    assert sorted(names) == sorted([long_name, long_name[:69] + " (restored)", long_name[:67] + " (restored 2)"])
+    for name in names:
+        Clinic(name=name)  # each one a name the answers file accepts
+        assert len(name) <= MAX_NAME

@@ -21,9 +21,9 @@ Rules:
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +31,9 @@ import streamlit as st
 from pydantic import ValidationError
 
 from scoring import Checklist, InputError
-from scoring.answers import MAX_CLINICS, AnswersFile, Clinic, answers_as_data, parse_answers
+from scoring.answers import MAX_CLINICS, MAX_NAME, AnswersFile, Clinic, answers_as_data, name_key, parse_answers
 from scoring.codec import CLINIC_PARAM, LINK_PARAM, STEP_PARAM, decode, encode
+from scoring.errors import first_message
 from scoring.evaluate import Progress, progress
 from scoring.models import GOAL_LABELS, GOALS, JURISDICTION_LABELS, JURISDICTIONS, Goal, Jurisdiction
 
@@ -177,9 +178,9 @@ class AppState:
         try:
             Clinic(name=name)
         except ValidationError as exc:
-            return str(exc.errors(include_url=False)[0].get("ctx", {}).get("error", "That name cannot be used."))
-        key = _name_key(name)
-        if any(_name_key(c.name) == key for c in self.clinics if c.uid != uid):
+            return first_message(exc)
+        key = name_key(name)
+        if any(name_key(c.name) == key for c in self.clinics if c.uid != uid):
             return "You already have a clinic with this name - give each clinic a different name."
         return ""
 
@@ -213,7 +214,7 @@ class AppState:
             return
         position, clinic = self.removed.pop()
         if self.name_problem(clinic.name, clinic.uid):  # a clinic of that name was added since
-            clinic.name = f"{clinic.name} (restored)"[:80]
+            clinic.name = next(n for n in _restored_names(clinic.name) if not self.name_problem(n, clinic.uid))
         self.clinics.insert(min(position, len(self.clinics)), clinic)
 
     def set_answer(self, uid: int, question_id: str, option_id: str | None) -> None:
@@ -226,8 +227,11 @@ class AppState:
             clinic.answers[question_id] = option_id
 
 
-def _name_key(name: str) -> str:
-    return unicodedata.normalize("NFC", name).strip().casefold()
+def _restored_names(name: str) -> Iterator[str]:
+    """"Name (restored)", "Name (restored 2)", ...: each within the name limit (the name is cut, not the mark)."""
+    for n in count(1):
+        mark = " (restored)" if n == 1 else f" (restored {n})"
+        yield name[: MAX_NAME - len(mark)].rstrip() + mark
 
 
 # -- the session and the address bar -------------------------------------------------------
