@@ -15,6 +15,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from scoring.models import APPLIES_KINDS
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -58,7 +60,8 @@ ENTRY_NAMES = {
 }
 
 
-UNION_TAGS = {"always", "context", "answer", "patient"}  # the kinds of ``applies``: pydantic puts them in error locations
+UNION_TAGS = set(APPLIES_KINDS)  # the kinds of ``applies``: pydantic puts them in error locations
+_KINDS_WORDS = ", ".join(APPLIES_KINDS[:-1]) + " or " + APPLIES_KINDS[-1]
 
 MAX_INT_DIGITS = 18  # a longer run of digits is read as text (see yamlload), and refused as "a number N digits long"
 
@@ -183,9 +186,9 @@ def message_for(error: Mapping[str, Any], data: Any, fields: set[str]) -> str:
     elif kind == "value_error":
         text = str(ctx.get("error", error["msg"]))
     elif kind == "union_tag_not_found":
-        text = f"'{field}' needs a 'kind' - add kind: always, context or answer"
+        text = f"'{field}' needs a 'kind' - add kind: {_KINDS_WORDS}"
     elif kind == "union_tag_invalid":
-        text = f"'{field}' has kind {_show(ctx.get('tag'))} - use always, context or answer"
+        text = f"'{field}' has kind {_show(ctx.get('tag'))} - use {_KINDS_WORDS}"
     else:
         text = f"'{field}': {error['msg']} - check this value"
     return f"{where}: {text}" if where else text

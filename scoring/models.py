@@ -172,6 +172,7 @@ class PatientApplies(Strict):
 
 
 Applies = Annotated[AlwaysApplies | ContextApplies | AnswerApplies | PatientApplies, Field(discriminator="kind")]
+APPLIES_KINDS = ("always", "context", "answer", "patient")  # the tags above, in their order (errors name them)
 
 
 class SafetyNote(Strict):

@@ -72,7 +72,7 @@ CASES = [
          "conditions form a loop", "condition: {question: doctor-on-site"),
     Case("note-unknown-question", "sources.yaml", "question: setting-type, options: [home]", "question: venue, options: [home]",
          "safety note 'home-warning': applies to question 'venue', which does not exist"),
-    Case("note-unknown-kind", "sources.yaml", "applies: {kind: always}", "applies: {kind: sometimes}", "has kind 'sometimes' - use always, context or answer"),
+    Case("note-unknown-kind", "sources.yaml", "applies: {kind: always}", "applies: {kind: sometimes}", "has kind 'sometimes' - use always, context, answer or patient"),
     Case("best-option-flagged", "questions.yaml", "{id: yes, label: Yes, points: 2}", "{id: yes, label: Yes, points: 2, flag: caution}",
          "option 'yes' has the most points but is flagged caution"),
     Case("no-metadata", "checklist.yaml", base.CHECKLIST.split("categories:")[0], "", "no file has the 'checklist:' section", "categories:"),
