@@ -105,7 +105,8 @@ def test_broken_checklist_names_file_line_and_fix(tmp_path: Path, case: Case) ->
     assert matching, f"no problem says {case.message!r}; got:\n{caught.value}"
     assert matching[0].path.endswith(case.file)
     assert matching[0].line == expected_line, str(caught.value)
-    assert " - " in matching[0].message  # every message says how to fix it
+    _, _, fix = matching[0].message.partition(" - ")  # every message says how to fix it, after what is wrong
+    assert len(fix.split()) >= 2 and fix[0].islower(), matching[0].message
 
 
 def test_dates_are_held_to_the_day_the_caller_gives_never_to_the_clock(tmp_path: Path) -> None:
