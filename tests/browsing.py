@@ -42,14 +42,35 @@ def wait_for_step(page, name: str) -> None:  # type: ignore[no-untyped-def]
     """Until the address bar shows the screen (the app publishes it at the end of the run that drew it)."""
     page.wait_for_function("(name) => (new URLSearchParams(location.search).get('step') || 'Start') === name", arg=name,
                            timeout=15_000)
+    settled(page)
+
+
+IDLE = """() => { const app = document.querySelector('[data-testid=stApp]');
+  return !!app && app.getAttribute('data-test-script-state') === 'notRunning' && !document.querySelector('[data-stale=true]'); }"""
+
+
+def settled(page) -> None:  # type: ignore[no-untyped-def]
+    """Until the app is idle: Streamlit marks its root with the script's state, and each element still being redrawn
+    as stale. Call it after something that shows a run has happened (the address bar changed, a new field)."""
+    page.wait_for_function(IDLE, timeout=15_000)
+
+
+def wait_for_address_change(page, before: str) -> None:  # type: ignore[no-untyped-def]
+    """Until the app has published what a change did (every answer, clinic and screen is in the address), then idle."""
+    page.wait_for_function("(before) => location.href !== before", arg=before, timeout=15_000)
+    settled(page)
 
 
 def add_clinic(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
     step(page, "Clinics")
+    boxes = page.get_by_role("textbox", name="Clinic name")
+    count, before = boxes.count(), page.url
     page.get_by_label("Name of a clinic to add").fill(name)
     page.get_by_role("button", name="Add clinic").click()
-    page.get_by_role("textbox", name="Clinic name").last.wait_for()
-    page.wait_for_timeout(400)
+    expect(boxes).to_have_count(count + 1, timeout=15_000)
+    wait_for_address_change(page, before)
 
 
 def expect_clinic_names(page, names: list[str]) -> None:  # type: ignore[no-untyped-def]
@@ -67,9 +88,12 @@ def choose(page, group: str, option: str) -> None:  # type: ignore[no-untyped-de
     from playwright.sync_api import expect
 
     radios = page.get_by_role("radiogroup", name=group)
+    radio = radios.get_by_role("radio", name=option).first
+    was, before = radio.is_checked(), page.url
     radios.get_by_text(option).first.click()
-    expect(radios.get_by_role("radio", name=option).first).to_be_checked(timeout=15_000)
-    page.wait_for_timeout(300)
+    expect(radio).to_be_checked(timeout=15_000)
+    if not was:
+        wait_for_address_change(page, before)
 
 
 def answer(page, question: str, option: str) -> None:  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ import pytest
 
 from harness.serving import serve
 from tests.axe import audit
-from tests.browsing import ARTEFACTS, ROOT, open_app, step
+from tests.browsing import ARTEFACTS, ROOT, open_app, settled, step
 from ui.main import STEPS
 
 pytestmark = pytest.mark.browser
@@ -57,16 +57,16 @@ def ours(where: str, violations: list[dict[str, Any]]) -> list[str]:
 def test_every_screen_has_no_serious_violations(server: str, browser, width: int) -> None:  # type: ignore[no-untyped-def]
     context, page = open_app(browser, server, width=width)
     page.get_by_role("button", name="Try it with example clinics").click()
-    page.wait_for_timeout(800)
+    page.wait_for_function("() => new URLSearchParams(location.search).has('s')")
     problems = []
     for name in STEPS:
         step(page, name)
-        page.wait_for_timeout(600)
         problems += ours(f"{name} at {width}px", audit(page))
         problems += anchors(page, f"{name} at {width}px")
     step(page, "Questions")
     page.get_by_text("Why it matters and how to check").first.click()
-    page.wait_for_timeout(600)
+    page.locator("details[open]").first.wait_for()
+    settled(page)
     problems += ours(f"Questions with an explanation open at {width}px", audit(page))
     context.close()
     assert problems == [], "\n".join(problems)
@@ -84,7 +84,6 @@ def test_the_start_screen_with_nothing_entered_has_no_serious_violations(server:
     problems = []
     for name in STEPS:
         step(page, name)
-        page.wait_for_timeout(400)
         problems += ours(f"{name}, no clinics", audit(page))
     context.close()
     assert problems == [], "\n".join(problems)
@@ -114,7 +113,8 @@ def test_a_focused_radio_shows_a_clear_outline(server: str, browser) -> None:  #
     page.get_by_role("radiogroup", name="What do you want the injections for?").get_by_role("radio").first.focus()
     page.keyboard.press("ArrowRight")  # a keyboard move, so :focus-visible applies
     page.keyboard.press("ArrowLeft")
-    page.wait_for_timeout(600)
+    page.wait_for_function("() => { const l = document.activeElement && document.activeElement.closest('label');"
+                           " return !!l && getComputedStyle(l).outlineStyle !== 'none'; }", timeout=15_000)
     style = page.evaluate("""() => { const label = document.activeElement.closest('label');
         const s = getComputedStyle(label); return [s.outlineStyle, s.outlineWidth, s.outlineColor]; }""")
     context.close()

@@ -84,7 +84,6 @@ def test_hostile_clinic_names_are_shown_as_text_and_run_nothing(server: str, bro
         add_clinic(page, name)
     for name in ("Questions", "Compare", "Details", "Decide", "Print view", "Clinics"):
         step(page, name)
-        page.wait_for_timeout(500)
         assert page.locator("img[src='x'], svg[onload], a[href^='javascript']").count() == 0, name
     step(page, "Compare")
     table = page.get_by_role("table").first.inner_text()
@@ -104,7 +103,7 @@ def test_hostile_clinic_names_are_shown_as_text_and_run_nothing(server: str, bro
 def test_examples_at_phone_width(server: str, browser) -> None:  # type: ignore[no-untyped-def]
     context, page = open_app(browser, server)
     page.get_by_role("button", name="Try it with example clinics").click()
-    page.wait_for_timeout(800)
+    page.wait_for_function("() => new URLSearchParams(location.search).has('s')")
     step(page, "Questions")
     screenshot(page, "questions-phone")
     width = page.evaluate("document.documentElement.scrollWidth")
@@ -159,9 +158,11 @@ def test_a_broken_checklist_at_start_gives_the_friendly_page_and_the_server_keep
             assert health.read() == b"ok"
 
         (folder / "training.yaml").write_text(good, encoding="utf-8")  # the author fixes the file
-        page.wait_for_timeout(2500)  # the app looks for edited checklist files every 2 s
-        page.reload()
-        page.get_by_role("heading", name="Injector Check").wait_for(timeout=30_000)
-        page.get_by_role("combobox", name="Step").wait_for(timeout=30_000)
-        assert page.get_by_text("could not be loaded").count() == 0
+        fixed = page.get_by_role("combobox", name="Step")
+        for _ in range(20):  # the app looks for edited checklist files every 2 s: a reload shows it once it has
+            page.reload()
+            fixed.or_(page.get_by_text("could not be loaded")).first.wait_for(timeout=30_000)
+            if fixed.count():
+                break
+        assert fixed.count() == 1 and page.get_by_text("could not be loaded").count() == 0
         context.close()

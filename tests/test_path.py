@@ -13,7 +13,19 @@ from harness.serving import serve
 from scoring import load_checklist
 from scoring.answers import AnswersFile
 from scoring.codec import decode, encode
-from tests.browsing import ROOT, add_clinic, answer, answer_at_visit, expect_clinic_names, open_app, screenshot, step, wait_for_step
+from tests.browsing import (
+    ROOT,
+    add_clinic,
+    answer,
+    answer_at_visit,
+    expect_clinic_names,
+    open_app,
+    screenshot,
+    settled,
+    step,
+    wait_for_address_change,
+    wait_for_step,
+)
 from ui.main import STEPS
 
 pytestmark = pytest.mark.browser
@@ -67,7 +79,7 @@ def test_back_and_forward_move_between_screens_and_never_remove_an_answer(server
     page.go_back()
     wait_for_step(page, "Questions")
     page.get_by_role("heading", name="Before you book").wait_for()
-    page.wait_for_timeout(500)
+    settled(page)
     assert answers_in(page) == given
     assert page.get_by_text("holds other answers").count() == 0
     screenshot(page, "after-back-and-forward-phone")
@@ -85,13 +97,14 @@ def test_an_answers_file_asks_first_says_what_it_loaded_and_can_be_undone(server
     page.get_by_role("button", name="Yes, replace my answers").click()
     page.get_by_text("Loaded:").wait_for()
     page.wait_for_function("() => new URLSearchParams(location.search).get('s') !== null")
-    page.wait_for_timeout(500)
+    settled(page)
     assert names_in(page) == ["Riverside Dermatology", "Glow Aesthetics Spa", "Beauty Bar Party Night"]
     shown = page.locator("code").first.inner_text()
     assert shown.replace("\n", "").endswith(parse_qs(urlparse(page.url).query)["s"][0])  # the share box holds the address
+    before = page.url
     page.get_by_role("button", name="Undo: bring back my answers").click()
     page.get_by_text("Loaded:").wait_for(state="detached")
-    page.wait_for_timeout(500)
+    wait_for_address_change(page, before)
     assert names_in(page) == ["Keep Me"]
     context.close()
 
@@ -100,7 +113,6 @@ def test_a_broken_link_pasted_into_the_same_tab_keeps_the_answers_on_screen(serv
     context, page = open_app(browser, server)
     add_clinic(page, "Keep Me")
     add_clinic(page, "And Me")
-    page.wait_for_timeout(500)
     good = names_in(page)
     broken = server + "/?s=" + parse_qs(urlparse(page.url).query)["s"][0][:-8] + "AAAAAAAA"
     page.goto(broken)  # as if pasted into the address bar of this tab
@@ -161,7 +173,6 @@ def test_every_screen_fits_a_phone_and_shows_a_way_forward(server: str, browser)
     page.wait_for_function("() => new URLSearchParams(location.search).has('s')")
     for name in STEPS:
         step(page, name)
-        page.wait_for_timeout(400)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390, f"{name} scrolls sideways at phone width ({width}px)"
         next_step = page.get_by_role("button", name="Next:").first
