@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from streamlit.testing.v1 import AppTest
 
 from bench.timing import exact_apptest_wait, median_ms
-from report import build_summary, render_html, render_pdf
+from report import build_summary, fastpdf, render_html, render_pdf
 from report import pdf as pdf_module
 from report.summary import qr_matrix
 from scoring import load_checklist
@@ -40,7 +40,7 @@ def verdict(label: str, ms: float, rerun: float, target: float) -> None:
 def one_line_pdf() -> bytes:
     """The floor under any summary PDF: one line of text in each of the two bundled fonts, set up as render_pdf does."""
     pdf = pdf_module._Pdf(format="A4")
-    for style, path in (("", pdf_module.REGULAR), ("B", pdf_module.BOLD)):
+    for style, path in (("", fastpdf.REGULAR), ("B", fastpdf.BOLD)):
         pdf.add_font_once(style, path)
     pdf.add_page()
     for style, y in (("", 20), ("B", 30)):

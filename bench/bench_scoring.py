@@ -21,8 +21,8 @@ from bench.timing import median_ms
 from scoring import load_checklist
 from scoring.answers import AnswersFile
 from scoring.codec import decode, encode
+from scoring.compare import evaluate_session
 from scoring.models import Goal, Jurisdiction
-from scoring.results import evaluate_state
 
 TARGET = 0.25
 GOAL: Goal = "jawline"
@@ -53,7 +53,7 @@ def main(rounds: int = 20) -> int:
     })
 
     def scoring() -> None:
-        evaluate_state(checklist, state)
+        evaluate_session(checklist, state)
         decode(encode(state, checklist), checklist)
 
     app = AppTest.from_function(questionnaire_script, default_timeout=60)

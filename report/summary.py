@@ -21,12 +21,12 @@ from functools import lru_cache
 import segno
 
 from scoring import Checklist
-from scoring.answers import AnswersFile
-from scoring.codec import LINK_PARAM, encode, visit_link
-from scoring.compare import Comparison
+from scoring.answers import Session
+from scoring.codec import encode, share_link, visit_link
+from scoring.compare import Comparison, evaluate_session
 from scoring.evaluate import DEFAULT_PRIORITY, ClinicResult, Verdict, applicable_notes, patient_notes
 from scoring.models import GOAL_LABELS, JURISDICTION_LABELS, AnswerApplies, Cell, Decision, Figure, Jurisdiction, SafetyNote, When
-from scoring.results import caution_words, evaluate_state, explanation, fit_short, fit_words
+from scoring.results import caution_words, explanation, fit_short, fit_words
 from scoring.wording import (
     ASK_HEADINGS,
     CERTAINTY_SHORT,
@@ -256,7 +256,6 @@ def _clinic(rank: str, result: ClinicResult, visit: str) -> ClinicPart:
     )
 
 
-@lru_cache(maxsize=64)
 def _topic_cell(result: ClinicResult, category: str) -> str:
     """A topic's score with how many of its answers it counts: "89 (9/11)"; "–" when it counts none."""
     topic = next((c for c in result.categories if c.id == category), None)
@@ -265,6 +264,7 @@ def _topic_cell(result: ClinicResult, category: str) -> str:
     return f"{score_text(topic.score)} ({topic.answered}/{topic.counted})"
 
 
+@lru_cache(maxsize=64)
 def qr_matrix(link: str, fast: bool = False) -> tuple[bytes, ...]:
     """The link as a QR code (error correction M), with its 4-module quiet zone.
 
@@ -303,17 +303,16 @@ def decision_sources(decision: Decision) -> list[str]:
     return list(ids)
 
 
-def share_link(checklist: Checklist, state: AnswersFile, base_url: str) -> str:
-    return f"{base_url.split('?')[0]}?{LINK_PARAM}={encode(state, checklist)}"
-
-
-def build_summary(checklist: Checklist, state: AnswersFile, base_url: str, made: datetime.date | None = None) -> Summary:
-    results, comparison = evaluate_state(checklist, state)
+def build_summary(checklist: Checklist, state: Session, base_url: str, made: datetime.date | None = None,
+                  encoded: str = "") -> Summary:
+    """The printable summary of a session. ``encoded``: its link, when the caller has made it already."""
+    evaluation = evaluate_session(checklist, state)
+    results, comparison = evaluation.results, evaluation.comparison
     meta = checklist.metadata
     goal, place = state.goal, state.jurisdiction
     emergency = next(n for n in checklist.safety_notes if n.severity == "emergency")  # also first among the notes
     categories = checklist.categories_for(goal, place)
-    link = share_link(checklist, state, base_url)
+    link = share_link(base_url, encoded or encode(state, checklist))
     number = {c.name: i for i, c in enumerate(state.clinics, 1)}  # names are unique within an answers file
     clinics = tuple(_clinic(rank_label(r.rank, r.tied), r.result, visit_link(link, number[r.result.name]))
                     for r in comparison.ranking)

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections.abc import Mapping
-from typing import Annotated, Any, Literal
+from collections.abc import Mapping, Sequence
+from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import Field, ValidationError, field_validator
 
@@ -63,6 +63,36 @@ class Clinic(Strict):
             raise ValueError("the clinic name has an invisible formatting character (one that can turn text right to left "
                              "or hide letters), often copied with text from a web page - type the name in yourself")
         return name
+
+
+class NamedAnswers(Protocol):
+    """One clinic: its name and the patient's answers about it."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def answers(self) -> Mapping[str, str]: ...
+
+
+class Session(Protocol):
+    """A patient's session, the one shape the core, the codec and the report read: an ``AnswersFile`` (a
+    file or a link, checked), or the app's state as it is (valid already: it only changes through checked
+    names and the checklist's own options)."""
+
+    @property
+    def goal(self) -> Goal: ...
+    @property
+    def jurisdiction(self) -> Jurisdiction: ...
+    @property
+    def priorities(self) -> Mapping[str, int]: ...
+    @property
+    def patient(self) -> Mapping[str, str]: ...
+    @property
+    def values(self) -> Mapping[str, int]: ...
+    @property
+    def sure(self) -> Mapping[str, str]: ...
+    @property
+    def clinics(self) -> Sequence[NamedAnswers]: ...
 
 
 class AnswersFile(Strict):

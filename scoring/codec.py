@@ -30,19 +30,18 @@ import hashlib
 import json
 import re
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
-from typing import Protocol
 from urllib.parse import urlencode
 
 from pydantic import ValidationError
 
-from scoring.answers import MAX_CLINICS, SURE_KEYS, AnswersFile, check_against
+from scoring.answers import MAX_CLINICS, SURE_KEYS, AnswersFile, Session, check_against
 from scoring.checklist import Checklist
 from scoring.errors import InputError, first_message
-from scoring.models import GOALS, JURISDICTIONS, Goal, Jurisdiction
+from scoring.models import GOALS, JURISDICTIONS
 
 FORMAT = 2
 FORMATS = (1, 2)  # what decode reads
@@ -144,33 +143,6 @@ def _varint(n: int) -> bytes:
             return bytes(out)
 
 
-class _NamedAnswers(Protocol):
-    @property
-    def name(self) -> str: ...
-    @property
-    def answers(self) -> Mapping[str, str]: ...
-
-
-class Shareable(Protocol):
-    """What a link holds: an ``AnswersFile``, or the app's state as it is (valid already: it is
-    only changed through checked names and the checklist's own options), without re-validating it."""
-
-    @property
-    def goal(self) -> Goal: ...
-    @property
-    def jurisdiction(self) -> Jurisdiction: ...
-    @property
-    def priorities(self) -> Mapping[str, int]: ...
-    @property
-    def patient(self) -> Mapping[str, str]: ...
-    @property
-    def values(self) -> Mapping[str, int]: ...
-    @property
-    def sure(self) -> Mapping[str, str]: ...
-    @property
-    def clinics(self) -> Sequence[_NamedAnswers]: ...
-
-
 def _compress(payload: bytes) -> bytes:
     """zlib at level 9 with a 4 KB window and small hash tables: links are a few hundred bytes, and zlib's
     defaults would set up about 256 KB of state on every answer. Same output size on our payloads, and any
@@ -189,7 +161,7 @@ def _row(answers: Mapping[str, str], questions: tuple[tuple[str, tuple[str, ...]
     return bytes(row)
 
 
-def encode(state: Shareable, checklist: Checklist) -> str:
+def encode(state: Session, checklist: Checklist) -> str:
     table = _table(checklist)
     layout, positions, about = table.layout, table.positions, table.about
     out = bytearray(layout.fingerprint)
@@ -257,6 +229,11 @@ class _Reader:
 
 def _bad(why: str) -> InputError:
     return InputError.one(_WHERE, 1, f"this link cannot be read: {why} - copy the whole link again, or load an answers file instead")
+
+
+def share_link(base_url: str, encoded: str) -> str:
+    """The address that opens a session: the app's address (any query dropped) with the encoded answers."""
+    return f"{base_url.split('?')[0]}?{LINK_PARAM}={encoded}"
 
 
 def visit_link(link: str, number: int) -> str:

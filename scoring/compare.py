@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from scoring.answers import NamedAnswers, Session
 from scoring.checklist import Checklist
 from scoring.evaluate import DEFAULT_PRIORITY, FAIR, ClinicResult, Verdict, evaluate_clinic, fit_score
 from scoring.models import Goal, Jurisdiction
@@ -67,6 +68,14 @@ class Comparison:
     @property
     def robustness(self) -> str:
         return robustness_sentence(self)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """A session evaluated: each clinic's result in entry order, and the comparison."""
+
+    results: tuple[ClinicResult, ...]
+    comparison: Comparison
 
 
 def _key(result: ClinicResult) -> tuple[int, int]:
@@ -125,11 +134,11 @@ def compare_clinics(
     goal: Goal,
     jurisdiction: Jurisdiction,
     priorities: Mapping[str, int],
-    clinics: Sequence[tuple[str, Mapping[str, str]]],
-) -> tuple[tuple[ClinicResult, ...], Comparison]:
-    """Evaluate every clinic and compare them. ``clinics`` is (name, answers) in entry order."""
+    clinics: Sequence[NamedAnswers],
+) -> Evaluation:
+    """Evaluate every clinic (in entry order) and compare them."""
 
-    results = tuple(evaluate_clinic(checklist, goal, jurisdiction, priorities, answers, name) for name, answers in clinics)
+    results = tuple(evaluate_clinic(checklist, goal, jurisdiction, priorities, c.answers, c.name) for c in clinics)
     lead = leaders(results)
     shifts: list[Shift] = []
     if lead and len(clinics) > 1:
@@ -141,7 +150,12 @@ def compare_clinics(
                 if changed != lead:
                     shifts.append(Shift(category.id, category.title, current, after, changed))
                     break
-    return results, Comparison(rank(results), lead, tuple(shifts), challengers(results, lead))
+    return Evaluation(results, Comparison(rank(results), lead, tuple(shifts), challengers(results, lead)))
+
+
+def evaluate_session(checklist: Checklist, session: Session) -> Evaluation:
+    """A whole session: every clinic's result, in entry order, and how they compare."""
+    return compare_clinics(checklist, session.goal, session.jurisdiction, session.priorities, session.clinics)
 
 
 NameShown = Callable[[str], str]  # how a rendering shows a clinic's name (the PDF replaces one it cannot draw)

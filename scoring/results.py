@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from scoring.answers import AnswersFile
+from scoring.answers import Session
 from scoring.checklist import Checklist
-from scoring.compare import Comparison, compare_clinics
+from scoring.compare import Comparison, evaluate_session
 from scoring.evaluate import (
     DEFAULT_PRIORITY,
     ClinicResult,
@@ -25,16 +25,12 @@ from scoring.models import AnswerApplies, SafetyNote
 from scoring.wording import PRIORITY_LABELS, VERDICT_TEXT, score_text
 
 
-def state_text(checklist: Checklist, state: AnswersFile) -> str:
+def state_text(checklist: Checklist, state: Session) -> str:
     """``evaluate --format text``: the whole session as a patient reads it in a terminal."""
     goal, place = state.goal, state.jurisdiction
-    return clinics_text(*evaluate_state(checklist, state), patient_notes(checklist, goal, place, state.patient),
+    evaluation = evaluate_session(checklist, state)
+    return clinics_text(evaluation.results, evaluation.comparison, patient_notes(checklist, goal, place, state.patient),
                         applicable_notes(checklist, goal, place, {}, set()))
-
-
-def evaluate_state(checklist: Checklist, state: AnswersFile) -> tuple[tuple[ClinicResult, ...], Comparison]:
-    clinics = [(c.name, c.answers) for c in state.clinics]
-    return compare_clinics(checklist, state.goal, state.jurisdiction, state.priorities, clinics)
 
 
 def _finding(f: Finding) -> dict[str, Any]:
@@ -111,8 +107,9 @@ def comparison_as_data(comparison: Comparison) -> dict[str, Any]:
     }
 
 
-def evaluation_as_data(checklist: Checklist, state: AnswersFile) -> dict[str, Any]:
-    results, comparison = evaluate_state(checklist, state)
+def evaluation_as_data(checklist: Checklist, state: Session) -> dict[str, Any]:
+    evaluation = evaluate_session(checklist, state)
+    results, comparison = evaluation.results, evaluation.comparison
     meta = checklist.metadata
     used = checklist.categories_for(state.goal, state.jurisdiction)
     return {

@@ -238,13 +238,12 @@ def test_the_checklist_screen_lists_every_applicable_question(app: AppTest) -> N
 
 
 def test_the_topic_chart_keeps_checklist_order_and_names_every_clinic(app: AppTest) -> None:
-    from scoring.compare import compare_clinics
+    from scoring.compare import evaluate_session
     from ui.compare import topic_chart
 
     checklist = load_checklist()
     state = parse_answers(EXAMPLE.read_bytes(), "x", checklist)
-    results, _ = compare_clinics(checklist, state.goal, state.jurisdiction, state.priorities,
-                                 [(c.name, c.answers) for c in state.clinics])
+    results = evaluate_session(checklist, state).results
     spec = topic_chart(list(results))
     titles = [c.title for c in checklist.categories_for(state.goal, state.jurisdiction)]
     assert [t.replace("|", " ") for t in spec["encoding"]["y"]["sort"]] == titles  # wrapped, in checklist order

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from scoring import Checklist
-from scoring.compare import compare_clinics
+from scoring.answers import Clinic
+from scoring.compare import Comparison, compare_clinics
+from scoring.evaluate import ClinicResult
 from scoring.models import Question
 
 BEST = {"licensed": "yes", "setting-type": "clinic", "doctor-on-site": "yes"}
 
 
-def compare(tiny: Checklist, clinics: list[tuple[str, dict[str, str]]], prio: dict[str, int] | None = None):  # type: ignore[no-untyped-def]
-    return compare_clinics(tiny, "jawline", "us", prio or {}, clinics)
+def compare(checklist: Checklist, clinics: list[tuple[str, dict[str, str]]],
+            prio: dict[str, int] | None = None) -> tuple[tuple[ClinicResult, ...], Comparison]:
+    """Jawline clinics in the US, given as (name, answers)."""
+    evaluation = compare_clinics(checklist, "jawline", "us", prio or {}, [Clinic(name=n, answers=a) for n, a in clinics])
+    return evaluation.results, evaluation.comparison
 
 
 def test_gated_clinics_come_after_the_rest_and_ties_are_ties(tiny: Checklist) -> None:
@@ -54,7 +59,7 @@ def test_a_lead_no_single_priority_can_change(checklist: Checklist) -> None:
 
     best = best_answers(checklist, "jawline", "us")
     weaker = {**best, "toxin-training": "course-supervised", "setting-licensed": "told", "cost-clear": "spoken", "contact-after": "office-hours"}
-    _, comparison = compare_clinics(checklist, "jawline", "us", {}, [("A", best), ("B", weaker)])
+    _, comparison = compare(checklist, [("A", best), ("B", weaker)])
     assert comparison.leaders == ("A",) and comparison.shifts == ()
     assert comparison.robustness == (
         "“A” fits the priorities you set most closely. Changing any one priority, or the answers still open, would not change this."
@@ -78,7 +83,7 @@ def test_a_weak_fit_is_never_named_and_the_comparison_says_why(checklist: Checkl
         return (max(allowed, key=lambda o: o.points) if q.safety_critical else min(allowed, key=lambda o: o.points)).id
 
     weak = {q.id: weakest(q) for q in checklist.applicable_questions("jawline", "us")}
-    results, comparison = compare_clinics(checklist, "jawline", "us", {}, [("Weak", weak)])
+    results, comparison = compare(checklist, [("Weak", weak)])
     assert results[0].score is not None and results[0].score < 60 and results[0].verdict.value == "weak_fit"
     assert comparison.leaders == ()
     assert comparison.robustness.startswith(f"No clinic fits the priorities you set well yet: “Weak” fits your priorities weakly (fit {results[0].score})")

@@ -190,9 +190,11 @@ def test_a_worse_answer_never_looks_better_than_not_sure(goal, place, prio, answ
 @settings(max_examples=300, deadline=None)
 @given(goals, places, priorities, st.lists(some_answers, min_size=1, max_size=5))
 def test_the_named_leader_is_never_gated_and_never_below_60(goal, place, prio, clinics) -> None:  # type: ignore[no-untyped-def]
+    from scoring.answers import Clinic
     from scoring.compare import compare_clinics
 
-    results, comparison = compare_clinics(CHECKLIST, goal, place, prio, [(f"c{i}", a) for i, a in enumerate(clinics)])
+    evaluation = compare_clinics(CHECKLIST, goal, place, prio, [Clinic(name=f"c{i}", answers=a) for i, a in enumerate(clinics)])
+    results, comparison = evaluation.results, evaluation.comparison
     by_name = {r.name: r for r in results}
     for name in comparison.leaders:
         leader = by_name[name]

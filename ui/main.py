@@ -14,7 +14,7 @@ import streamlit as st
 
 from scoring import Checklist
 from scoring.codec import STEP_PARAM
-from scoring.compare import Comparison, compare_clinics
+from scoring.compare import Comparison, evaluate_session
 from scoring.evaluate import ClinicResult
 from ui import browse, browser, clinics, compare, options, printview, priorities, questions, share, start, state, visit
 from ui.state import AppState
@@ -132,7 +132,5 @@ def show_step(step: str, app: AppState, checklist: Checklist) -> None:
 
 def compared(app: AppState, checklist: Checklist) -> tuple[dict[int, ClinicResult], Comparison]:
     """Every clinic evaluated and compared: only for the screens that show all of them."""
-    results, comparison = compare_clinics(
-        checklist, app.goal, app.jurisdiction, app.priorities, [(c.name, c.answers) for c in app.clinics]
-    )
-    return {c.uid: r for c, r in zip(app.clinics, results, strict=True)}, comparison
+    evaluation = evaluate_session(checklist, app)  # the app's state is a session as it is
+    return {c.uid: r for c, r in zip(app.clinics, evaluation.results, strict=True)}, evaluation.comparison

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from scoring import Checklist
-from ui.state import AppState, answers_file_text
+from ui.state import AppState, answers_file_text, current_link
 from ui.text import plain
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def _summary(app: AppState, checklist: Checklist, url: str) -> Summary:
 
     made_from = (app.snapshot(), url, datetime.date.today(), id(checklist))
     if app.printed is None or app.printed[0] != made_from:
-        app.printed = (made_from, build_summary(checklist, app.as_answers_file(), url))
+        app.printed = (made_from, build_summary(checklist, app, url, encoded=current_link(app, checklist)))
     summary: Summary = app.printed[1]
     return summary
 

@@ -7,7 +7,7 @@ import hashlib
 import streamlit as st
 
 from scoring import Checklist
-from scoring.codec import LINK_PARAM
+from scoring.codec import share_link
 from scoring.wording import SURE_QUESTIONS
 from ui.state import AppState, answers_file_text, current_link, load_file
 from ui.text import plain
@@ -84,7 +84,7 @@ def share(app: AppState, checklist: Checklist) -> None:
     url = st.context.url or ""
     link = current_link(app, checklist)  # what the address bar holds once this run ends
     if link:
-        st.code(f"{url.split('?')[0]}?{LINK_PARAM}={link}", language=None, wrap_lines=True)
+        st.code(share_link(url, link), language=None, wrap_lines=True)
         st.caption("This is the same as the address in your browser's address bar: copy either. On a phone, press and "
                    "hold the address bar, or the link above, to copy it.")
     else:
