@@ -3,6 +3,7 @@ pasted into the same tab, the visit screen's status through check, go and stop, 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -180,4 +181,20 @@ def test_every_screen_fits_a_phone_and_shows_a_way_forward(server: str, browser)
         if name not in ("Print view", "Checklist"):
             assert forward.is_visible() and forward.bounding_box()["y"] < 844, f"{name}: no way forward in view"
         screenshot(page, f"screen-{name.lower().replace(' ', '-')}-phone")
+    context.close()
+
+
+def test_next_clinic_starts_the_next_clinic_at_the_top_of_the_screen(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    context, page = open_app(browser, server)
+    page.get_by_role("button", name="Try it with example clinics").click()
+    page.wait_for_function("() => new URLSearchParams(location.search).has('s')")
+    step(page, "Questions")
+    main = page.locator("[data-testid=stMain]")
+    button = page.get_by_role("button", name=re.compile(r"^Next clinic: "))
+    button.scroll_into_view_if_needed()
+    assert main.evaluate("m => m.scrollTop") > 500  # the button is at the end of a long list
+    before = page.url
+    button.click()
+    wait_for_address_change(page, before)
+    page.wait_for_function("() => document.querySelector('[data-testid=stMain]').scrollTop === 0", timeout=15_000)
     context.close()

@@ -9,53 +9,57 @@
   link pasted into the same tab never wipes the answers that were on screen.
 - ``scroll_to_top``: after "Next clinic" or "Next topic", the new content starts at the top of the screen.
 
-Streamlit runs each in a sandboxed frame of its own page (same origin); they reach the page itself through
-``window.parent``.
+Each runs in the page itself (``st.html`` with its scripts allowed: no frame, and no height on screen), and
+only once per drawing: Streamlit leaves an unchanged element alone on later runs.
 """
 
 from __future__ import annotations
 
-import streamlit.components.v1 as components
+import streamlit as st
 
 from scoring.codec import CLINIC_PARAM, STEP_PARAM
 
 MEMORY_KEY = "injector-check-last"
 _REMEMBER = f"""<script>(function () {{
-  var page = window.parent;
-  if (page.__injectorCheckMemory) return;
-  page.__injectorCheckMemory = true;
-  var script = page.document.createElement("script");  // the page's own realm outlives this frame
-  script.textContent = "window.addEventListener('pagehide', function () {{ if (location.search.indexOf('s=') !== -1) "
-    + "sessionStorage.setItem('{MEMORY_KEY}', location.search); }});"
-    + "(function () {{ var push = history.pushState, same = function (url) {{"
-    + "  var next = new URL(url, location.href).searchParams, here = new URLSearchParams(location.search);"
-    + "  return next.get('{STEP_PARAM}') === here.get('{STEP_PARAM}') && next.get('{CLINIC_PARAM}') === here.get('{CLINIC_PARAM}'); }};"
-    + "  history.pushState = function (state, title, url) {{"
-    + "    if (url != null && same(url)) return history.replaceState(state, title, url);"
-    + "    return push.apply(history, arguments); }}; }})();";
-  page.document.head.appendChild(script);
+  if (window.__injectorCheckMemory) return;
+  window.__injectorCheckMemory = true;
+  window.addEventListener("pagehide", function () {{
+    if (location.search.indexOf("s=") !== -1) sessionStorage.setItem("{MEMORY_KEY}", location.search);
+  }});
+  var push = history.pushState;
+  var same = function (url) {{
+    var next = new URL(url, location.href).searchParams, here = new URLSearchParams(location.search);
+    return next.get("{STEP_PARAM}") === here.get("{STEP_PARAM}") && next.get("{CLINIC_PARAM}") === here.get("{CLINIC_PARAM}");
+  }};
+  history.pushState = function (state, title, url) {{
+    if (url != null && same(url)) return history.replaceState(state, title, url);
+    return push.apply(history, arguments);
+  }};
 }})();</script>"""
 _RECOVER = f"""<script>(function () {{
-  var page = window.parent, last = page.sessionStorage.getItem("{MEMORY_KEY}");
-  if (!last || last === page.location.search || page.location.search.indexOf("recovered=") !== -1) return;
-  var script = page.document.createElement("script");  // the page navigates itself: this frame may not
-  script.textContent = "location.replace(location.pathname + " + JSON.stringify(last + "&recovered=1") + ");";
-  page.document.head.appendChild(script);
+  var last = sessionStorage.getItem("{MEMORY_KEY}");
+  if (!last || last === location.search || location.search.indexOf("recovered=") !== -1) return;
+  location.replace(location.pathname + last + "&recovered=1");
 }})();</script>"""
 _SCROLL = """<script>(function () {
-  var main = window.parent.document.querySelector('[data-testid="stMain"]');
+  var main = document.querySelector('[data-testid="stMain"]');
   if (main) main.scrollTo({top: 0});
 })(); /* %d */</script>"""
 
 
+def _run(script: str) -> None:
+    """Our own script (never a patient's text), run in the page."""
+    st.html(script, unsafe_allow_javascript=True)
+
+
 def remember_tab() -> None:
-    components.html(_REMEMBER, height=0)
+    _run(_REMEMBER)
 
 
 def recover_tab() -> None:
-    components.html(_RECOVER, height=0)
+    _run(_RECOVER)
 
 
 def scroll_to_top(nonce: int) -> None:
-    """``nonce`` changes each time: an unchanged frame would not run its script again."""
-    components.html(_SCROLL % nonce, height=0)
+    """``nonce`` changes each time: an unchanged element would not run its script again."""
+    _run(_SCROLL % nonce)
