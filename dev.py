@@ -54,6 +54,7 @@ def main(argv: list[str]) -> None:
     elif command == "test":
         ensure_venv("requirements-dev.txt")
         run(PYTHON, "-m", "ruff", "check", ".")
+        run(PYTHON, "-m", "ruff", "format", "--check", ".")  # `python3 -m ruff format .` (or pre-commit) fixes it
         run(PYTHON, "-m", "mypy")
         run(PYTHON, "-m", "scoring", "validate")
         run(PYTHON, "-m", "pytest", *rest)

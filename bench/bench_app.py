@@ -96,7 +96,10 @@ def rerun_ratio(rounds: int) -> float:
     print(f"   AppTest, waiting on the run  app {a:5.2f} ms, bare {b:5.2f} ms (medians)")
     print(f"   block ratios from {pairs[0]:.2f}x to {pairs[-1]:.2f}x ({BLOCKS} blocks of {rounds} reruns each)")
     print(f"   ratio {ratio:.2f}x  (target <= {RERUN_TARGET}x: {'met' if ratio <= RERUN_TARGET else 'NOT MET'})")
-    print(f"   AppTest as shipped (1 ms poll): app {shipped_a:5.2f} ms, bare {shipped_b:5.2f} ms, {shipped_a / shipped_b:.2f}x")
+    print(
+        f"   AppTest as shipped (1 ms poll): app {shipped_a:5.2f} ms, bare {shipped_b:5.2f} ms, "
+        f"{shipped_a / shipped_b:.2f}x"
+    )
     return ratio
 
 
@@ -121,7 +124,9 @@ def poll_effect(rounds: int) -> None:
     with exact_apptest_wait():
         exact = timed()
     print("   the same 12 bare radios plus one zlib.compress (about 0.06 ms of work):")
-    print(f"     AppTest as shipped: {shipped[1] - shipped[0]:+.2f} ms; waiting on the run: {exact[1] - exact[0]:+.2f} ms")
+    print(
+        f"     AppTest as shipped: {shipped[1] - shipped[0]:+.2f} ms; waiting on the run: {exact[1] - exact[0]:+.2f} ms"
+    )
 
 
 def click_ratio(rounds: int) -> float | None:
@@ -146,15 +151,20 @@ def click_ratio(rounds: int) -> float | None:
             page.get_by_role("option", name=step_label("Questions"), exact=True).click()
             group = page.get_by_role("radiogroup", name="Where will the injections be given?")
             group.wait_for()
-            labels = ["A medical spa with a licensed clinician in charge", "Not sure"]  # the clinic's "not sure" count changes
+            labels = [
+                "A medical spa with a licensed clinician in charge",
+                "Not sure",
+            ]  # the clinic's "not sure" count changes
             caption = page.get_by_text(re.compile("answered before booking"))
             expected: list[str] = []
             for option in labels:
                 before = caption.inner_text() if expected else ""
                 group.get_by_text(option).first.click()
-                page.wait_for_function("([text, before]) => [...document.querySelectorAll('p')].some(p => "
-                                       "p.innerText.includes(text) && p.innerText !== before)",
-                                       arg=["answered before booking", before])
+                page.wait_for_function(
+                    "([text, before]) => [...document.querySelectorAll('p')].some(p => "
+                    "p.innerText.includes(text) && p.innerText !== before)",
+                    arg=["answered before booking", before],
+                )
                 expected.append(caption.inner_text())
 
             def app_click(i: int) -> None:

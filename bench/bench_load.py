@@ -62,7 +62,10 @@ def main(rounds: int = 15) -> int:
     print(f"  yaml.safe_load        {p * 1000:7.1f} ms (median of {rounds})")
     print(f"  libyaml (CSafeLoader) {f * 1000:7.1f} ms (median of {rounds}; for scale, not the target)")
     print(f"  load_checklist        {o * 1000:7.1f} ms (median of {rounds})")
-    print(f"  ratio {ratio:.2f}x against yaml.safe_load  (target <= {TARGET:.0f}x: {'met' if ratio <= TARGET else 'NOT MET'})")
+    print(
+        f"  ratio {ratio:.2f}x against yaml.safe_load  (target <= {TARGET:.0f}x: "
+        f"{'met' if ratio <= TARGET else 'NOT MET'})"
+    )
     print(f"  ratio {o / f:.2f}x against a bare libyaml parse (strict reading + schema + cross-references)")
     return 0
 

@@ -27,12 +27,17 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from harness.serving import CHROMIUM_ARGS, find_chromium, serve
 from ui.main import label as step_label
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Locator, Page
+
 
 WIDTH, HEIGHT = 390, 844
 CLINICS = ("Riverside Dermatology", "Glow Aesthetics Spa", "City Face Clinic")
@@ -55,10 +60,10 @@ class Walk:
 
 
 class Patient:
-    def __init__(self, page, walk: Walk) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, page: Page, walk: Walk) -> None:
         self.page, self.walk = page, walk
 
-    def _reach(self, target, action: bool, what: str) -> None:  # type: ignore[no-untyped-def]
+    def _reach(self, target: Locator, action: bool, what: str) -> None:
         target.wait_for(timeout=20_000)
         box = target.bounding_box()
         if box is None or box["y"] < 0 or box["y"] + box["height"] > HEIGHT:
@@ -75,7 +80,7 @@ class Patient:
             target.evaluate("element => element.scrollIntoView({block: 'center'})")
             self.page.wait_for_timeout(100)
 
-    def tap(self, target, what: str) -> None:  # type: ignore[no-untyped-def]
+    def tap(self, target: Locator, what: str) -> None:
         """A tap that is not an answer: the patient looks for it on the screen they have."""
         self._reach(target, True, what)
         target.click()
@@ -96,21 +101,26 @@ class Patient:
         self.until_step(name)
 
     def until_step(self, name: str) -> None:
-        self.page.wait_for_function("(name) => (new URLSearchParams(location.search).get('step') || 'Start') === name",
-                                    arg=name, timeout=20_000)
+        self.page.wait_for_function(
+            "(name) => (new URLSearchParams(location.search).get('step') || 'Start') === name", arg=name, timeout=20_000
+        )
         self.page.wait_for_timeout(300)
 
-    def answer(self, group, option: int) -> None:  # type: ignore[no-untyped-def]
+    def answer(self, group: Locator, option: int) -> None:
         name = group.get_attribute("aria-label")
         labels = group.locator("label")
         choice = labels.nth(option if option >= 0 else labels.count() + option)
         self._reach(choice, False, "")
         choice.click()
         self.walk.answers += 1
-        self.page.wait_for_function(  # taken: checked, or gone from the list (on "At the visit", into "Answered already")
+        # taken: checked, or gone from the list
+        self.page.wait_for_function(
             """(name) => { const g = [...document.querySelectorAll('[role=radiogroup]')]
                                .find(g => g.getAttribute('aria-label') === name);
-                           return !g || g.querySelector('input:checked'); }""", arg=name, timeout=20_000)
+                           return !g || g.querySelector('input:checked'); }""",
+            arg=name,
+            timeout=20_000,
+        )
         self.page.wait_for_timeout(400)  # the section reruns with the answer
 
     def type_clinic(self, name: str) -> None:
@@ -120,14 +130,17 @@ class Patient:
         self.walk.typed += 1
         self.button("Add clinic")
         self.page.get_by_role("textbox", name="Clinic name").filter(has=self.page.locator(f"[value='{name}']")).or_(
-            self.page.locator(f"input[value='{name}']")).first.wait_for(timeout=20_000)
+            self.page.locator(f"input[value='{name}']")
+        ).first.wait_for(timeout=20_000)
         self.page.wait_for_timeout(300)
 
-    def first_open(self, skip: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    def first_open(self, skip: tuple[str, ...]) -> Locator | None:
         """The first radio group on screen with nothing chosen yet (the clinic picker aside), or None."""
         index = self.page.evaluate(
             """(skip) => [...document.querySelectorAll('[role=radiogroup]')].findIndex(g =>
-                   !skip.includes(g.getAttribute('aria-label') || '') && !g.querySelector('input:checked'))""", list(skip))
+                   !skip.includes(g.getAttribute('aria-label') || '') && !g.querySelector('input:checked'))""",
+            list(skip),
+        )
         return None if index < 0 else self.page.locator("[role=radiogroup]").nth(index)
 
     def answer_all(self, option: int, skip: tuple[str, ...] = ("Which clinic?",)) -> None:
@@ -136,7 +149,7 @@ class Patient:
             self.answer(group, option)
 
 
-def walk(url: str, browser, whole: bool) -> Walk:  # type: ignore[no-untyped-def]
+def walk(url: str, browser: Browser, whole: bool) -> Walk:
     result = Walk()
     context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}, is_mobile=True, has_touch=True)
     page = context.new_page()
@@ -183,8 +196,11 @@ def report(name: str, w: Walk) -> None:
     print(f"  {name}")
     print(f"    answers given  {w.answers:4d} taps on an answer, {w.typed} names typed")
     print(f"    other taps     {w.taps:4d}")
-    print(f"    scrolls        {w.scrolls_to_act:4d} back up, or past a screen, to find the next action"
-          + (f" ({', '.join(w.missed)})" if w.missed else "") + f"; {w.scrolls_to_read} to read on")
+    print(
+        f"    scrolls        {w.scrolls_to_act:4d} back up, or past a screen, to find the next action"
+        + (f" ({', '.join(w.missed)})" if w.missed else "")
+        + f"; {w.scrolls_to_read} to read on"
+    )
     print(f"    wall time      {w.seconds:6.1f} s (the script's)")
 
 
@@ -204,8 +220,10 @@ def main() -> int:
     report("Before you book, for three clinics, to Compare", booking)
     report("The whole questionnaire (and At the visit for each clinic), to Compare", whole)
     met = booking.taps <= OTHER_TAPS_TARGET and booking.scrolls_to_act == 0
-    print(f"  target on the booking path: at most {OTHER_TAPS_TARGET} other taps and no scroll to the next action: "
-          f"{'met' if met else 'NOT MET'} ({booking.taps} taps, {booking.scrolls_to_act} scrolls)")
+    print(
+        f"  target on the booking path: at most {OTHER_TAPS_TARGET} other taps and no scroll to the next action: "
+        f"{'met' if met else 'NOT MET'} ({booking.taps} taps, {booking.scrolls_to_act} scrolls)"
+    )
     return 0
 
 

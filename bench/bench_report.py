@@ -4,8 +4,8 @@
 
 The busiest rerun: with 8 clinics entered, AppTest on each screen of the app, and the slowest of them.
 Targets: the PDF costs at most three such reruns (fpdf2's own floor, one line of text in two fonts, is most
-of one), the HTML at most a tenth of one. Two builds are timed: a download clicked in the app's Print view, which renders
-the summary that view has already made (and keeps per session), and a first build from an answers
+of one), the HTML at most a tenth of one. Two builds are timed: a download clicked in the app's Print view, which
+renders the summary that view has already made (and keeps per session), and a first build from an answers
 file, as the command line does, with the evaluation and the QR code. AppTest reruns are timed by waiting
 on the run (``exact_apptest_wait``, see bench/timing.py), as in bench_app.py.
 """
@@ -34,7 +34,10 @@ PDF_TARGET = 3  # reruns
 
 def verdict(label: str, ms: float, rerun: float, target: float) -> None:
     ratio = ms / rerun
-    print(f"  {label:9s} {ms:7.1f} ms  = {ratio:.2f} reruns (target <= {target:g}: {'met' if ratio <= target else 'NOT MET'})")
+    print(
+        f"  {label:9s} {ms:7.1f} ms  = {ratio:.2f} reruns (target <= {target:g}: "
+        f"{'met' if ratio <= target else 'NOT MET'})"
+    )
 
 
 def one_line_pdf() -> bytes:
@@ -53,10 +56,14 @@ def main(rounds: int = 10) -> int:
     checklist = load_checklist()
     example = parse_answers((ROOT / "examples" / "jawline.yaml").read_bytes(), "jawline.yaml", checklist)
     answers = [dict(c.answers) for c in example.clinics]
-    state = AnswersFile.model_validate({
-        "goal": "jawline", "jurisdiction": "us", "priorities": {},
-        "clinics": tuple({"name": f"Clinic {i + 1}", "answers": answers[i % 3]} for i in range(8)),
-    })
+    state = AnswersFile.model_validate(
+        {
+            "goal": "jawline",
+            "jurisdiction": "us",
+            "priorities": {},
+            "clinics": tuple({"name": f"Clinic {i + 1}", "answers": answers[i % 3]} for i in range(8)),
+        }
+    )
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     app.query_params["s"] = encode(state, checklist)
     app.run()
@@ -107,7 +114,10 @@ def main(rounds: int = 10) -> int:
     verdict(" PDF", times["pdf_cold"], r, PDF_TARGET)
     verdict(" HTML", times["html_cold"], r, 0.1)
     floor = times["one_line_pdf"]
-    print(f"  the floor: a one-line PDF in the two bundled fonts (fpdf2's per-font output) {floor:.1f} ms = {floor / r:.2f} reruns")
+    print(
+        f"  the floor: a one-line PDF in the two bundled fonts (fpdf2's per-font output) {floor:.1f} ms = "
+        f"{floor / r:.2f} reruns"
+    )
     return 0
 
 

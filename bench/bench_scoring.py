@@ -46,11 +46,20 @@ def questionnaire_script() -> None:
 def main(rounds: int = 20) -> int:
     checklist = load_checklist()
     questions = checklist.applicable_questions(GOAL, PLACE)
-    state = AnswersFile.model_validate({
-        "goal": GOAL, "jurisdiction": PLACE, "priorities": {"product": 3},
-        "clinics": tuple({"name": f"Clinic {i}", "answers": {q.id: q.options[(i + j) % (len(q.options) - 1)].id
-                                                             for j, q in enumerate(questions)}} for i in range(8)),
-    })
+    state = AnswersFile.model_validate(
+        {
+            "goal": GOAL,
+            "jurisdiction": PLACE,
+            "priorities": {"product": 3},
+            "clinics": tuple(
+                {
+                    "name": f"Clinic {i}",
+                    "answers": {q.id: q.options[(i + j) % (len(q.options) - 1)].id for j, q in enumerate(questions)},
+                }
+                for i in range(8)
+            ),
+        }
+    )
 
     def scoring() -> None:
         evaluate_session(checklist, state)

@@ -46,7 +46,9 @@ from harness.serving import serve
 from ui.main import label as step_label
 
 P95_LIMIT_MS, RATIO_LIMIT, TIMEOUT_S = 1000.0, 2.0, 30.0
-QUESTION = "Where will the injections be given?"  # a question of "Before you book" (the "Sterile, licensed setting" topic)
+QUESTION = (
+    "Where will the injections be given?"  # a question of "Before you book" (the "Sterile, licensed setting" topic)
+)
 MINIMAL_APP = f"""
 import streamlit as st
 choice = st.radio({QUESTION!r}, ["A clinic", "A spa", "A home", "Not sure"], index=None)
@@ -148,8 +150,13 @@ class Session:
 async def patient(ws_url: str, query: str, app: bool, think: float, until: float, tally: Tally) -> None:
     rng = random.Random()  # noqa: S311 - think-time jitter, not security
     try:
-        async with websockets.connect(ws_url, subprotocols=[websockets.Subprotocol("streamlit")], max_size=None,
-                                      open_timeout=TIMEOUT_S, ping_interval=None) as ws:
+        async with websockets.connect(
+            ws_url,
+            subprotocols=[websockets.Subprotocol("streamlit")],
+            max_size=None,
+            open_timeout=TIMEOUT_S,
+            ping_interval=None,
+        ) as ws:
             tab = Session(ws, query, tally)
             await tab.rerun()  # open the link
             if app:
@@ -249,10 +256,13 @@ def run(levels: list[int], duration: float, think: float) -> list[tuple[Level, L
 
 def report(ours: Level, theirs: Level) -> None:
     ratio = ours.p95 / theirs.p95 if theirs.p95 else float("nan")
-    print(f"{ours.sessions:3d} sessions | app: {len(ours.latencies):4d} interactions, {len(ours.errors)} errors, "
-          f"p50 {ours.p50:6.0f} ms, p95 {ours.p95:6.0f} ms, server {ours.rss:5.0f} MB | minimal: "
-          f"{len(theirs.latencies):4d}, {len(theirs.errors)} errors, p50 {theirs.p50:6.0f} ms, "
-          f"p95 {theirs.p95:6.0f} ms, {theirs.rss:5.0f} MB | p95 ratio {ratio:.2f}x", flush=True)
+    print(
+        f"{ours.sessions:3d} sessions | app: {len(ours.latencies):4d} interactions, {len(ours.errors)} errors, "
+        f"p50 {ours.p50:6.0f} ms, p95 {ours.p95:6.0f} ms, server {ours.rss:5.0f} MB | minimal: "
+        f"{len(theirs.latencies):4d}, {len(theirs.errors)} errors, p50 {theirs.p50:6.0f} ms, "
+        f"p95 {theirs.p95:6.0f} ms, {theirs.rss:5.0f} MB | p95 ratio {ratio:.2f}x",
+        flush=True,
+    )
     for side in (ours, theirs):
         if side.errors:
             print(f"    first error: {side.errors[0]}")
@@ -262,18 +272,24 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--levels", default="1,10,25,50", help="concurrent sessions per level (default 1,10,25,50)")
     parser.add_argument("--duration", type=float, default=30.0, help="seconds per level and app (default 30)")
-    parser.add_argument("--think", type=float, default=3.0, help="seconds between one patient's answers, on average (default 3)")
+    parser.add_argument(
+        "--think", type=float, default=3.0, help="seconds between one patient's answers, on average (default 3)"
+    )
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the servers started here on a plain kill too
     levels = [int(n) for n in args.levels.split(",") if n.strip()]
     if any(n < 1 or n > 200 for n in levels) or not 1 <= args.duration <= 600:
         parser.error("levels must be 1-200 sessions and the duration 1-600 s")
-    print(f"load: {args.duration:g} s per level, an answer every {args.think:g} s per patient (on average), loopback only")
+    print(
+        f"load: {args.duration:g} s per level, an answer every {args.think:g} s per patient (on average), loopback only"
+    )
     results = run(levels, args.duration, args.think)
     ours, theirs = results[-1]
     held = not ours.errors and ours.p95 < P95_LIMIT_MS and ours.p95 <= RATIO_LIMIT * theirs.p95
-    print(f"at {ours.sessions} sessions: errors {len(ours.errors)}, p95 {ours.p95:.0f} ms (target < {P95_LIMIT_MS:.0f}), "
-          f"{ours.p95 / theirs.p95:.2f}x the minimal app (target <= {RATIO_LIMIT:g}x): {'met' if held else 'NOT MET'}")
+    print(
+        f"at {ours.sessions} sessions: errors {len(ours.errors)}, p95 {ours.p95:.0f} ms (target < {P95_LIMIT_MS:.0f}), "
+        f"{ours.p95 / theirs.p95:.2f}x the minimal app (target <= {RATIO_LIMIT:g}x): {'met' if held else 'NOT MET'}"
+    )
     return 0
 
 

@@ -32,7 +32,9 @@ from harness.serving import Server, free_port, serve, wait_healthy  # noqa: E402
 
 
 def find_nginx() -> str | None:
-    return shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if Path(p).exists()), None)
+    return shutil.which("nginx") or next(
+        (p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if Path(p).exists()), None
+    )
 
 
 def nginx_config(listen: int, backends: list[int], workdir: Path) -> str:
@@ -44,12 +46,19 @@ def nginx_config(listen: int, backends: list[int], workdir: Path) -> str:
         raise ValueError("deploy/nginx.conf has no 'server 127.0.0.1:PORT' lines in its upstream block")
     text = text.replace("hash $ic_route consistent;\n", "hash $ic_route consistent;\n" + servers, 1)
     text = text.replace("listen 8080;", f"listen 127.0.0.1:{listen};", 1)
-    temp = "".join(f"    {kind}_temp_path {workdir / kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    temp = "".join(
+        f"    {kind}_temp_path {workdir / kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
     return text.replace("http {\n", "http {\n" + temp, 1)
 
 
-GIVEN_PER_PROCESS = {"server.port", "server.address", "server.headless", "server.fileWatcherType",
-                     "browser.gatherUsageStats"}  # harness.serving.streamlit_command sets these
+GIVEN_PER_PROCESS = {
+    "server.port",
+    "server.address",
+    "server.headless",
+    "server.fileWatcherType",
+    "browser.gatherUsageStats",
+}  # harness.serving.streamlit_command sets these
 
 
 def settings_flags(path: Path) -> list[str]:
@@ -87,7 +96,17 @@ def cluster(processes: int = 2, port: int | None = None) -> Iterator[Cluster]:
         servers = [stack.enter_context(serve("app.py", ROOT, *flags)) for _ in range(processes)]
         conf = workdir / "nginx.conf"
         conf.write_text(nginx_config(listen, [s.port for s in servers], workdir), encoding="utf-8")
-        command = [nginx, "-e", "stderr", "-p", str(workdir), "-c", str(conf), "-g", f"daemon off; pid {workdir / 'nginx.pid'};"]
+        command = [
+            nginx,
+            "-e",
+            "stderr",
+            "-p",
+            str(workdir),
+            "-c",
+            str(conf),
+            "-g",
+            f"daemon off; pid {workdir / 'nginx.pid'};",
+        ]
         check = subprocess.run([*command, "-t"], capture_output=True, text=True, check=False)  # noqa: S603 - fixed command
         if check.returncode:
             raise RuntimeError(f"nginx refused the configuration:\n{check.stderr}")

@@ -21,12 +21,23 @@ from pathlib import Path
 from typing import IO
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def find_chromium() -> str | None:
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+    for candidate in (
+        os.environ.get("CHROMIUM"),
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ):
         if candidate and Path(candidate).exists():
             return candidate
     return None
@@ -69,21 +80,48 @@ class Server:
 
 
 def streamlit_command(script: Path | str, port: int, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
-            "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
-            "--server.fileWatcherType", "none", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+        *extra,
+    ]
 
 
 @contextmanager
-def serve(script: Path | str = "app.py", cwd: Path = ROOT, *extra: str, env: dict[str, str] | None = None,
-          log: Path | None = None, port: int | None = None) -> Iterator[Server]:
+def serve(
+    script: Path | str = "app.py",
+    cwd: Path = ROOT,
+    *extra: str,
+    env: dict[str, str] | None = None,
+    log: Path | None = None,
+    port: int | None = None,
+) -> Iterator[Server]:
     """Run ``streamlit run script`` on loopback until the block ends. ``log``: keep its output there."""
     port = port or free_port()
     out: IO[bytes] | int = subprocess.DEVNULL
     if log is not None:
         out = log.open("wb")
-    process = subprocess.Popen(streamlit_command(script, port, *extra), cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
-                               start_new_session=True, env={**os.environ, **(env or {})})
+    process = subprocess.Popen(
+        streamlit_command(script, port, *extra),
+        cwd=cwd,
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        env={**os.environ, **(env or {})},
+    )
     server = Server(f"http://127.0.0.1:{port}", port, process, log)
     try:
         wait_healthy(server.url, process)

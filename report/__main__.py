@@ -20,11 +20,17 @@ DEFAULT_BASE_URL = "http://localhost:8501/"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m report", description="Write the printable summary of an answers file.")
+    parser = argparse.ArgumentParser(
+        prog="python -m report", description="Write the printable summary of an answers file."
+    )
     parser.add_argument("answers", metavar="ANSWERS", help="answers file (YAML or JSON)")
     parser.add_argument("--html", metavar="FILE", help="write the HTML summary here")
     parser.add_argument("--pdf", metavar="FILE", help="write the PDF summary here")
-    parser.add_argument("--base-url", default=DEFAULT_BASE_URL, help=f"where the app runs, for the link back (default {DEFAULT_BASE_URL})")
+    parser.add_argument(
+        "--base-url",
+        default=DEFAULT_BASE_URL,
+        help=f"where the app runs, for the link back (default {DEFAULT_BASE_URL})",
+    )
     args = parser.parse_args(argv)
     if not args.html and not args.pdf:
         parser.error("give --html FILE, --pdf FILE, or both")
@@ -33,7 +39,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             raw = Path(args.answers).read_bytes()[: MAX_BYTES + 1]
         except OSError as exc:
-            raise InputError.one(args.answers, 1, f"cannot read the answers file ({exc.strerror}) - check the path") from None
+            raise InputError.one(
+                args.answers, 1, f"cannot read the answers file ({exc.strerror}) - check the path"
+            ) from None
         state = parse_answers(raw, args.answers, checklist)
     except InputError as exc:
         for problem in exc.problems:

@@ -73,7 +73,9 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
             w = _word_width(word, bold) * scale
             while w > width:  # a word longer than the line (a link): cut it
                 cut, taken = 0, 0.0
-                while cut < len(word) and taken + widths.get(word[cut], fallback) * scale <= width - (used + space if line else 0):
+                while cut < len(word) and taken + widths.get(word[cut], fallback) * scale <= width - (
+                    used + space if line else 0
+                ):
                     taken += widths.get(word[cut], fallback) * scale
                     cut += 1
                 if cut == 0:

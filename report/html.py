@@ -31,7 +31,8 @@ def qr_svg(rows: tuple[bytes, ...]) -> Markup:
     size = len(rows)
     path = "".join(f"M{x} {y}h{w}v1h-{w}z" for x, y, w in dark_runs(rows))
     return Markup(  # noqa: S704 - numbers only, made here
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" shape-rendering="crispEdges" aria-hidden="true">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
+        'shape-rendering="crispEdges" aria-hidden="true">'
         f'<rect width="{size}" height="{size}" fill="#fff"/><path fill="#000" d="{path}"/></svg>'
     )
 
@@ -42,5 +43,6 @@ def icon(picture: Picture) -> Markup:
 
 
 def render_html(summary: Summary) -> str:
-    return _ENV.get_template("summary.html.j2").render(s=summary, qr=qr_svg(summary.qr), qr_of=qr_svg, icon=icon,
-                                                          weighed=WEIGHED, matrix_note=MATRIX_NOTE)
+    return _ENV.get_template("summary.html.j2").render(
+        s=summary, qr=qr_svg(summary.qr), qr_of=qr_svg, icon=icon, weighed=WEIGHED, matrix_note=MATRIX_NOTE
+    )

@@ -107,7 +107,9 @@ def _box(pdf: FastPdf, note: Note, thick: bool = False) -> None:
     pdf.ln(2)
 
 
-def _table(pdf: FastPdf, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float], size: float = 9) -> None:
+def _table(
+    pdf: FastPdf, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float], size: float = 9
+) -> None:
     """A bordered table whose rows never split across pages; the heading row repeats on each new page."""
     scale = pdf.epw / sum(widths)
     cols = [w * scale for w in widths]
@@ -153,8 +155,6 @@ def _topic_matrix(pdf: FastPdf, summary: Summary) -> None:
     _table(pdf, ["Topic", *header], rows, (62, *([width] * count)), size=8.5)
 
 
-
-
 def _clinic(pdf: _Pdf, clinic: ClinicPart) -> None:
     pdf.running = ""
     pdf.add_page()
@@ -172,14 +172,26 @@ def _clinic(pdf: _Pdf, clinic: ClinicPart) -> None:
     _heading(pdf, "Questions to ask", 3)
     for heading, first, asks in clinic.ask_groups:  # a block each: fpdf2 lays out text slowly, call by call
         _para(pdf, heading, 9.5, bold=True)
-        _para(pdf, "\n".join(f"{i}. {a.text}{' (safety)' if a.safety else ''} ({a.why})"
-                             for i, a in enumerate(asks, first)), 9.5)
+        _para(
+            pdf,
+            "\n".join(f"{i}. {a.text}{' (safety)' if a.safety else ''} ({a.why})" for i, a in enumerate(asks, first)),
+            9.5,
+        )
     if clinic.asks_left_out:
-        _para(pdf, f"{clinic.asks_left_out} more questions could be asked, but the reasons above are enough not to go ahead there.")
+        _para(
+            pdf,
+            f"{clinic.asks_left_out} more questions could be asked, but the reasons above are enough not to go ahead "
+            "there.",
+        )
     elif not clinic.to_ask:
         _para(pdf, WEIGHED)
     _heading(pdf, "Score by topic", 3)
-    _table(pdf, ["Topic", "Score (0-100)", "Answered"], [[t.title, t.score, t.answered] for t in clinic.topics], (110, 36, 36))
+    _table(
+        pdf,
+        ["Topic", "Score (0-100)", "Answered"],
+        [[t.title, t.score, t.answered] for t in clinic.topics],
+        (110, 36, 36),
+    )
     if clinic.notes:
         _heading(pdf, "Safety notes for this clinic", 3)
         for note in clinic.notes:
@@ -197,21 +209,26 @@ def _colour(hex_colour: str) -> str:
 
 
 def _people(pdf: FastPdf, left: float, top: float, filled: int) -> None:
-    """100 people as heads and shoulders, ``filled`` of them dark: two filled paths, in PDF units (origin bottom left)."""
+    """100 people as heads and shoulders, ``filled`` of them dark: two filled paths, in PDF units (origin bottom
+    left)."""
     scale, k = PICTURE_MM / (STEP * 10) * pdf.k, pdf.k
     paths: dict[bool, list[str]] = {True: [], False: []}
     for x, y, on in icons(filled):
         cx, cy = left * k + x * scale, (pdf.h - top) * k - y * scale
         hy, hr = cy + 2.6 * scale, 2.1 * scale  # the head, above the centre
         c = K * hr
-        paths[on].append(f"{cx + hr:.2f} {hy:.2f} m {cx + hr:.2f} {hy + c:.2f} {cx + c:.2f} {hy + hr:.2f} {cx:.2f} {hy + hr:.2f} c "
-                         f"{cx - c:.2f} {hy + hr:.2f} {cx - hr:.2f} {hy + c:.2f} {cx - hr:.2f} {hy:.2f} c "
-                         f"{cx - hr:.2f} {hy - c:.2f} {cx - c:.2f} {hy - hr:.2f} {cx:.2f} {hy - hr:.2f} c "
-                         f"{cx + c:.2f} {hy - hr:.2f} {cx + hr:.2f} {hy - c:.2f} {cx + hr:.2f} {hy:.2f} c h")
+        paths[on].append(
+            f"{cx + hr:.2f} {hy:.2f} m {cx + hr:.2f} {hy + c:.2f} {cx + c:.2f} {hy + hr:.2f} {cx:.2f} {hy + hr:.2f} c "
+            f"{cx - c:.2f} {hy + hr:.2f} {cx - hr:.2f} {hy + c:.2f} {cx - hr:.2f} {hy:.2f} c "
+            f"{cx - hr:.2f} {hy - c:.2f} {cx - c:.2f} {hy - hr:.2f} {cx:.2f} {hy - hr:.2f} c "
+            f"{cx + c:.2f} {hy - hr:.2f} {cx + hr:.2f} {hy - c:.2f} {cx + hr:.2f} {hy:.2f} c h"
+        )
         sy, sr = cy - 4.6 * scale, 3.6 * scale  # the shoulders: half a circle, flat side down
         c = K * sr
-        paths[on].append(f"{cx - sr:.2f} {sy:.2f} m {cx - sr:.2f} {sy + c:.2f} {cx - c:.2f} {sy + sr:.2f} {cx:.2f} {sy + sr:.2f} c "
-                         f"{cx + c:.2f} {sy + sr:.2f} {cx + sr:.2f} {sy + c:.2f} {cx + sr:.2f} {sy:.2f} c h")
+        paths[on].append(
+            f"{cx - sr:.2f} {sy:.2f} m {cx - sr:.2f} {sy + c:.2f} {cx - c:.2f} {sy + sr:.2f} {cx:.2f} {sy + sr:.2f} c "
+            f"{cx + c:.2f} {sy + sr:.2f} {cx + sr:.2f} {sy + c:.2f} {cx + sr:.2f} {sy:.2f} c h"
+        )
     pdf.fill_paths(f"q {_colour(FILLED)} {' '.join(paths[True])} f 0.831 0.847 0.871 rg {' '.join(paths[False])} f Q")
 
 
@@ -261,11 +278,20 @@ def _options(pdf: FastPdf, d: DecisionPart) -> None:
     _para(pdf, d.course)
     if d.course_figure is not None:
         _figure(pdf, d.course_figure)
-    _para(pdf, 'Numbers are people in 100, over the time given. "How sure" is how certain the research is: '
-               "high, moderate, low or very low.", 8.5)
+    _para(
+        pdf,
+        'Numbers are people in 100, over the time given. "How sure" is how certain the research is: '
+        "high, moderate, low or very low.",
+        8.5,
+    )
     count = len(d.options)
-    _table(pdf, ["", *(o.name for o in d.options)], [[title, *cells] for title, cells in d.rows],
-           (26, *([(182 - 26) / count] * count)), size=7.5)
+    _table(
+        pdf,
+        ["", *(o.name for o in d.options)],
+        [[title, *cells] for title, cells in d.rows],
+        (26, *([(182 - 26) / count] * count)),
+        size=7.5,
+    )
     _heading(pdf, "Pictures of 100 people", 3)
     for option in d.options:
         _para(pdf, f"{option.name}: {option.what}", 10, bold=True)
@@ -290,9 +316,14 @@ def render_pdf(summary: Summary) -> bytes:
     pdf.add_page()
 
     _heading(pdf, summary.title, 1)
-    _para(pdf, f"Made {summary.made} · Goal: {summary.goal} · Where: {summary.jurisdiction} · "
-               f"Checklist {summary.checklist_version}, last reviewed {summary.last_reviewed}, next review due {summary.next_review} · "
-               f"Written by {summary.authors}; {summary.funding}", 9)
+    _para(
+        pdf,
+        f"Made {summary.made} · Goal: {summary.goal} · Where: {summary.jurisdiction} · "
+        f"Checklist {summary.checklist_version}, last reviewed {summary.last_reviewed}, next review due "
+        f"{summary.next_review} · "
+        f"Written by {summary.authors}; {summary.funding}",
+        9,
+    )
     _box(pdf, summary.emergency, thick=True)
     _decision(pdf, summary)
     if summary.decision is not None:
@@ -303,17 +334,31 @@ def render_pdf(summary: Summary) -> bytes:
     if summary.clinics:
         _heading(pdf, "Your clinics compared", 2)
         _para(pdf, robustness)
-        _table(pdf, ["No.", "Clinic", "Verdict", "Fit (0-100)", "Answered"],
-               [[c.rank, c.name, f"{c.verdict_word}: {c.headline}" + (f". {c.cautions}" if c.cautions else ""), c.fit_short, c.completeness]
-                for c in summary.clinics],
-               (11, 38, 89, 24, 20))
+        _table(
+            pdf,
+            ["No.", "Clinic", "Verdict", "Fit (0-100)", "Answered"],
+            [
+                [
+                    c.rank,
+                    c.name,
+                    f"{c.verdict_word}: {c.headline}" + (f". {c.cautions}" if c.cautions else ""),
+                    c.fit_short,
+                    c.completeness,
+                ]
+                for c in summary.clinics
+            ],
+            (11, 38, 89, 24, 20),
+        )
         _heading(pdf, "Scores by topic", 3)
         _para(pdf, MATRIX_NOTE, 9)
         _topic_matrix(pdf, summary)
     else:
         _heading(pdf, "Clinics", 2)
-        _para(pdf, "No clinics are in this summary. If you decide to go ahead later, open the link at the end to add the "
-                   "clinics you are considering.")
+        _para(
+            pdf,
+            "No clinics are in this summary. If you decide to go ahead later, open the link at the end to add the "
+            "clinics you are considering.",
+        )
 
     for clinic in summary.clinics:
         _clinic(pdf, clinic)
@@ -330,14 +375,28 @@ def render_pdf(summary: Summary) -> bytes:
         if note.severity != "emergency":
             _box(pdf, note)
     _heading(pdf, "Sources", 3)
-    _para(pdf, "\n".join(f"{i}. {s.title}. {s.publisher}. {s.where} (checked {s.checked}){' ' + s.caveat if s.caveat else ''}"
-                         for i, s in enumerate(summary.sources, 1)), 8.5)
+    _para(
+        pdf,
+        "\n".join(
+            f"{i}. {s.title}. {s.publisher}. {s.where} (checked {s.checked}){' ' + s.caveat if s.caveat else ''}"
+            for i, s in enumerate(summary.sources, 1)
+        ),
+        8.5,
+    )
     _heading(pdf, "What this is", 2)
-    _para(pdf, f"{summary.disclaimer} {summary.conflicts} Nothing you entered is stored on a server: it is all in the link below.")
+    _para(
+        pdf,
+        f"{summary.disclaimer} {summary.conflicts} Nothing you entered is stored on a server: it is all in the link "
+        "below.",
+    )
     _para(pdf, f"Who made it, and how. Written by {summary.authors}. {summary.review_process} {summary.funding}")
     report = f" To report an error: {summary.report_to}." if summary.report_to else ""
-    _para(pdf, f"How it is kept up to date. Checklist {summary.checklist_version}, last reviewed {summary.last_reviewed}; next review "
-               f"due {summary.next_review}. {summary.update_policy}{report}")
+    _para(
+        pdf,
+        f"How it is kept up to date. Checklist {summary.checklist_version}, last reviewed {summary.last_reviewed}; "
+        "next review "
+        f"due {summary.next_review}. {summary.update_policy}{report}",
+    )
     _para(pdf, "To open your summary again, use this link or scan the code (anyone with it can see your answers):")
     pdf.set_font("DejaVu", size=7)
     pdf.multi_cell(0, 3.4, summary.link, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -350,8 +409,14 @@ def render_pdf(summary: Summary) -> bytes:
 def _visit(pdf: FastPdf, clinic: ClinicPart) -> None:
     """The clinic's "At the visit" code in a box, what it opens beside it."""
     pad, size = 3.0, 9.5
-    text = wrap(printable(f"At the visit: scan this with your phone's camera to open {clinic.name} on “At the visit”: what is "
-                          "still to check there, with the words to say."), pdf.epw - VISIT_QR_MM - 3 * pad, size)
+    text = wrap(
+        printable(
+            f"At the visit: scan this with your phone's camera to open {clinic.name} on “At the visit”: what is "
+            "still to check there, with the words to say."
+        ),
+        pdf.epw - VISIT_QR_MM - 3 * pad,
+        size,
+    )
     box_h = max(VISIT_QR_MM, len(text) * size * 0.5) + 2 * pad
     if pdf.will_page_break(box_h):
         pdf.add_page()
@@ -377,7 +442,9 @@ def _qr(pdf: FastPdf, rows: tuple[bytes, ...], size: float = QR_MM, left: float 
     left = pdf.l_margin if left is None else left
     unit, top, k = size / len(rows), pdf.y + 1, pdf.k
     # One filled path of rectangles, in PDF units (origin bottom left), as fpdf2's rect() writes each one.
-    path = " ".join(f"{(left + x * unit) * k:.2f} {(pdf.h - top - y * unit) * k:.2f} {w * unit * k:.2f} {-unit * k:.2f} re"
-                    for x, y, w in dark_runs(rows))
+    path = " ".join(
+        f"{(left + x * unit) * k:.2f} {(pdf.h - top - y * unit) * k:.2f} {w * unit * k:.2f} {-unit * k:.2f} re"
+        for x, y, w in dark_runs(rows)
+    )
     pdf.fill_paths(f"q 0 g {path} f Q")
     pdf.set_xy(pdf.l_margin, top + size)

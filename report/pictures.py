@@ -22,13 +22,17 @@ def icons(filled: int) -> list[tuple[float, float, bool]]:
 
 def _person(x: float, y: float, colour: str) -> str:
     """A head and shoulders, centred on (x, y)."""
-    return (f'<circle cx="{x:.1f}" cy="{y - 2.6:.1f}" r="2.1" fill="{colour}"/>'
-            f'<path d="M{x - 3.6:.1f} {y + 4.6:.1f}a3.6 3.6 0 0 1 7.2 0z" fill="{colour}"/>')
+    return (
+        f'<circle cx="{x:.1f}" cy="{y - 2.6:.1f}" r="2.1" fill="{colour}"/>'
+        f'<path d="M{x - 3.6:.1f} {y + 4.6:.1f}a3.6 3.6 0 0 1 7.2 0z" fill="{colour}"/>'
+    )
 
 
 def icon_array_svg(filled: int, label: str, width: str = "9rem") -> str:
     """100 people, ``filled`` of them dark; ``label`` is what a screen reader says (the same as the text beside it)."""
     side = STEP * SIZE
     shapes = "".join(_person(x, y, FILLED if on else EMPTY) for x, y, on in icons(filled))
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {side} {side}" role="img" aria-label="{escape(label)}" '
-            f'style="width:{width};height:auto">{shapes}</svg>')
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {side} {side}" role="img" aria-label="{escape(label)}" '
+        f'style="width:{width};height:auto">{shapes}</svg>'
+    )

@@ -25,7 +25,17 @@ from scoring.answers import Session
 from scoring.codec import encode, share_link, visit_link
 from scoring.compare import Comparison, evaluate_session
 from scoring.evaluate import DEFAULT_PRIORITY, ClinicResult, Verdict, applicable_notes, patient_notes
-from scoring.models import GOAL_LABELS, JURISDICTION_LABELS, AnswerApplies, Cell, Decision, Figure, Jurisdiction, SafetyNote, When
+from scoring.models import (
+    GOAL_LABELS,
+    JURISDICTION_LABELS,
+    AnswerApplies,
+    Cell,
+    Decision,
+    Figure,
+    Jurisdiction,
+    SafetyNote,
+    When,
+)
 from scoring.results import caution_words, explanation, fit_short, fit_words
 from scoring.wording import (
     ASK_HEADINGS,
@@ -95,7 +105,8 @@ class ClinicPart:
     notes: tuple[Note, ...]  # what this clinic's answers brought up
     to_ask: tuple[Ask, ...]  # empty for a clinic not recommended: its reasons come first, and are enough
     asks_left_out: int  # how many questions to ask were left out (a clinic not recommended)
-    visit_link: str  # the link opened on "At the visit" for this clinic; "" when nothing is left for the visit, or not recommended
+    # the link opened on "At the visit" for this clinic; "" when nothing is left for the visit, or not recommended
+    visit_link: str
     visit_qr: tuple[bytes, ...]  # that link as a QR code, or () with no link
 
     @property
@@ -193,10 +204,19 @@ PAPER: dict[Jurisdiction, str] = {"us": "Letter"}
 
 
 def _figure(kind: str, figure: Figure, option: str = "") -> FigurePart:
-    pictures = [Picture(people(figure.n), option or "100 people in the study", f"{people(figure.n)} of 100 people: {figure.what}")]
+    pictures = [
+        Picture(
+            people(figure.n), option or "100 people in the study", f"{people(figure.n)} of 100 people: {figure.what}"
+        )
+    ]
     if figure.compared_n is not None and figure.compared_with is not None:
-        pictures.append(Picture(people(figure.compared_n), figure.compared_with,
-                                f"{people(figure.compared_n)} of 100 people, {figure.compared_with}"))
+        pictures.append(
+            Picture(
+                people(figure.compared_n),
+                figure.compared_with,
+                f"{people(figure.compared_n)} of 100 people, {figure.compared_with}",
+            )
+        )
     return FigurePart(kind, figure_sentence(figure, option), tuple(pictures))
 
 
@@ -206,7 +226,11 @@ def decision_part(decision: Decision, goal: str, place: Jurisdiction) -> Decisio
 
     options = []
     for option in decision.options:
-        figures = tuple(_figure(kind, f, option.name) for kind, f in (("Main benefit", option.benefit), ("Main harm", option.harm)) if f)
+        figures = tuple(
+            _figure(kind, f, option.name)
+            for kind, f in (("Main benefit", option.benefit), ("Main harm", option.harm))
+            if f
+        )
         missing = tuple(kind for kind, f in (("Main benefit", option.benefit), ("Main harm", option.harm)) if f is None)
         options.append(OptionPart(option.name, option.what, figures, missing))
     return DecisionPart(
@@ -243,8 +267,12 @@ def _clinic(rank: str, result: ClinicResult, visit: str) -> ClinicPart:
         completeness=f"{result.completeness}%",
         reasons=tuple(str(r) for r in result.reasons),
         topics=tuple(
-            Topic(c.title, score_text(c.score), f"{c.answered} of {c.counted}",
-                  tuple(Line(x.question, x.answer, explanation(x)) for x in c.lines))
+            Topic(
+                c.title,
+                score_text(c.score),
+                f"{c.answered} of {c.counted}",
+                tuple(Line(x.question, x.answer, explanation(x)) for x in c.lines),
+            )
             for c in result.categories
         ),
         # Only what this clinic's answers set off: the notes for everyone are printed once.
@@ -303,8 +331,9 @@ def decision_sources(decision: Decision) -> list[str]:
     return list(ids)
 
 
-def build_summary(checklist: Checklist, state: Session, base_url: str, made: datetime.date | None = None,
-                  encoded: str = "") -> Summary:
+def build_summary(
+    checklist: Checklist, state: Session, base_url: str, made: datetime.date | None = None, encoded: str = ""
+) -> Summary:
     """The printable summary of a session. ``encoded``: its link, when the caller has made it already."""
     evaluation = evaluate_session(checklist, state)
     results, comparison = evaluation.results, evaluation.comparison
@@ -314,9 +343,13 @@ def build_summary(checklist: Checklist, state: Session, base_url: str, made: dat
     categories = checklist.categories_for(goal, place)
     link = share_link(base_url, encoded or encode(state, checklist))
     number = {c.name: i for i, c in enumerate(state.clinics, 1)}  # names are unique within an answers file
-    clinics = tuple(_clinic(rank_label(r.rank, r.tied), r.result, visit_link(link, number[r.result.name]))
-                    for r in comparison.ranking)
-    matrix = tuple((r.result.name, tuple(_topic_cell(r.result, cat.id) for cat in categories)) for r in comparison.ranking)
+    clinics = tuple(
+        _clinic(rank_label(r.rank, r.tied), r.result, visit_link(link, number[r.result.name]))
+        for r in comparison.ranking
+    )
+    matrix = tuple(
+        (r.result.name, tuple(_topic_cell(r.result, cat.id) for cat in categories)) for r in comparison.ranking
+    )
     shared = applicable_notes(checklist, goal, place, {}, set())  # always, and for this goal and place
     about = patient_notes(checklist, goal, place, state.patient)
     decision = checklist.decision(goal)
@@ -331,8 +364,14 @@ def build_summary(checklist: Checklist, state: Session, base_url: str, made: dat
         for note in result.notes:
             cited.update(dict.fromkeys(note.sources))
     sources = tuple(
-        SourceRef(s.title, s.publisher, s.url or s.citation or "", s.url is not None, f"{s.checked:%d %b %Y}",
-                  (s.citation or "") if s.url else "")
+        SourceRef(
+            s.title,
+            s.publisher,
+            s.url or s.citation or "",
+            s.url is not None,
+            f"{s.checked:%d %b %Y}",
+            (s.citation or "") if s.url else "",
+        )
         for s in checklist.sources_for(cited)
     )
     asked = checklist.patient_questions_for(goal, place)
@@ -347,10 +386,15 @@ def build_summary(checklist: Checklist, state: Session, base_url: str, made: dat
         next_review=f"{meta.next_review:%B %Y}",
         emergency=_note(emergency),
         decision=decision_part(decision, GOAL_LABELS[goal], place) if decision else None,
-        sure=tuple((text, {"yes": "Yes", "no": "No"}.get(state.sure.get(key, ""), "not answered")) for key, text in SURE_QUESTIONS.items()),
+        sure=tuple(
+            (text, {"yes": "Yes", "no": "No"}.get(state.sure.get(key, ""), "not answered"))
+            for key, text in SURE_QUESTIONS.items()
+        ),
         about_you=tuple((q.text, o.label) for q, o in answers.values() if o is not None),
         about_notes=tuple(_note(n) for n in about),
-        values=tuple((v.text, VALUE_LABELS[state.values[v.id]]) for v in checklist.values_for(goal) if v.id in state.values),
+        values=tuple(
+            (v.text, VALUE_LABELS[state.values[v.id]]) for v in checklist.values_for(goal) if v.id in state.values
+        ),
         clinics=clinics,
         topic_titles=tuple(c.title for c in categories),
         matrix=matrix,

@@ -37,7 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("evaluate", help="verdicts, fit scores and questions to ask for an answers file")
     evaluate.add_argument("answers", metavar="ANSWERS", help="answers file (YAML or JSON)")
     evaluate.add_argument("--format", choices=("text", "json"), default="text")
-    review = sub.add_parser("review", help="print the safety model: every flagged answer, its flag, when, why and sources")
+    review = sub.add_parser(
+        "review", help="print the safety model: every flagged answer, its flag, when, why and sources"
+    )
     review.add_argument("--goal", choices=GOALS)
     review.add_argument("--jurisdiction", choices=JURISDICTIONS)
     link = sub.add_parser("link", help="print the query string (s=...) that opens the app with these answers")
@@ -48,7 +50,11 @@ def _parser() -> argparse.ArgumentParser:
     layout = sub.add_parser("layout", help="print the current checklist layout line for scoring/layouts.jsonl")
     for command in (questions, evaluate, review, link, opened, layout):
         command.add_argument(
-            "--checklist", action="append", default=[], metavar="PATH", help="checklist files or folders (default: questions/)"
+            "--checklist",
+            action="append",
+            default=[],
+            metavar="PATH",
+            help="checklist files or folders (default: questions/)",
         )
     sub.add_parser("schema", help="print the JSON Schema of a checklist file")
     return parser
@@ -66,7 +72,9 @@ def question_as_dict(q: Question, jurisdiction: Jurisdiction) -> dict[str, Any]:
         "options": [{"id": o.id, "label": o.label, "points": o.points, "flag": o.flag} for o in q.options],
         "unsure": q.unsure,
         "safety_critical": q.safety_critical,
-        "condition": None if q.condition is None else {"question": q.condition.question, "options": list(q.condition.options)},
+        "condition": None
+        if q.condition is None
+        else {"question": q.condition.question, "options": list(q.condition.options)},
         "sources": list(q.sources),
     }
 
@@ -128,7 +136,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(layout_of(checklist).to_line())
         return 0
     if args.command == "validate":
-        counts = f"{len(checklist.files)} files, {len(checklist.questions)} questions, {len(checklist.safety_notes)} safety notes"
+        counts = (
+            f"{len(checklist.files)} files, {len(checklist.questions)} questions, "
+            f"{len(checklist.safety_notes)} safety notes"
+        )
         print(f"ok: checklist {checklist.metadata.version} is valid ({counts})")
         return 0
     questions = checklist.applicable_questions(args.goal, args.jurisdiction)

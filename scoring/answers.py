@@ -60,8 +60,10 @@ class Clinic(Strict):
         if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in name):
             raise ValueError("the clinic name has a line break, tab or other control character - type it on one line")
         if any(unicodedata.category(ch) == "Cf" and ch not in JOINERS for ch in name):
-            raise ValueError("the clinic name has an invisible formatting character (one that can turn text right to left "
-                             "or hide letters), often copied with text from a web page - type the name in yourself")
+            raise ValueError(
+                "the clinic name has an invisible formatting character (one that can turn text right to left "
+                "or hide letters), often copied with text from a web page - type the name in yourself"
+            )
         return name
 
 
@@ -120,7 +122,9 @@ def parse_answers(raw: bytes, path: str, checklist: Checklist) -> AnswersFile:
     """Read and check an answers file. Raises ``InputError`` with every problem found."""
     loaded = read_yaml_bytes(raw, path, "the answers file (.yaml) that Injector Check saved")
     if not isinstance(loaded.data, dict):
-        raise InputError.one(path, 1, "an answers file is a mapping with goal, jurisdiction, priorities and clinics - this is not")
+        raise InputError.one(
+            path, 1, "an answers file is a mapping with goal, jurisdiction, priorities and clinics - this is not"
+        )
     try:
         state = AnswersFile.model_validate(loaded.data)
     except ValidationError as exc:
@@ -158,7 +162,11 @@ def check_against(state: AnswersFile, checklist: Checklist, loaded: Loaded | Non
             problems.append(Problem(path, where, f"patient: '{question_id}' is not a question about you{hint}"))
         elif patient_question.option(option_id) is None:
             choices = ", ".join(o.id for o in patient_question.options)
-            problems.append(Problem(path, where, f"patient: '{option_id}' is not an answer to '{question_id}' - use one of {choices}"))
+            problems.append(
+                Problem(
+                    path, where, f"patient: '{option_id}' is not an answer to '{question_id}' - use one of {choices}"
+                )
+            )
     value_ids = [v.id for v in checklist.values]
     for value_id in state.values:
         if value_id not in value_ids:
@@ -171,8 +179,11 @@ def check_against(state: AnswersFile, checklist: Checklist, loaded: Loaded | Non
         key = name_key(clinic.name)
         if key in seen:
             problems.append(
-                Problem(path, at("clinics", i, "name"),
-                        f"{label}: the same name as clinic '{short(seen[key])}' - give each clinic a different name")
+                Problem(
+                    path,
+                    at("clinics", i, "name"),
+                    f"{label}: the same name as clinic '{short(seen[key])}' - give each clinic a different name",
+                )
             )
         seen.setdefault(key, clinic.name)
         for question_id, option_id in clinic.answers.items():
@@ -193,7 +204,8 @@ def check_against(state: AnswersFile, checklist: Checklist, loaded: Loaded | Non
                     Problem(
                         path,
                         where,
-                        f"{label}: '{option_id}' is not an answer to question '{question_id}' - use one of {', '.join(options)}",
+                        f"{label}: '{option_id}' is not an answer to question '{question_id}' - use one of "
+                        f"{', '.join(options)}",
                     )
                 )
     return problems
@@ -206,7 +218,11 @@ def _did_you_mean(word: str, choices: list[str]) -> str:
 
 def answers_as_data(state: AnswersFile) -> dict[str, Any]:
     """The answers file as plain data, ready for YAML or JSON."""
-    data: dict[str, Any] = {"goal": state.goal, "jurisdiction": state.jurisdiction, "priorities": dict(state.priorities)}
+    data: dict[str, Any] = {
+        "goal": state.goal,
+        "jurisdiction": state.jurisdiction,
+        "priorities": dict(state.priorities),
+    }
     for key in ("patient", "values", "sure"):  # written only when set: older files had none of them
         if getattr(state, key):
             data[key] = dict(getattr(state, key))

@@ -39,6 +39,7 @@ from scoring.yamlload import MAX_BYTES, read_yaml_bytes
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "questions"
 SUFFIXES = (".yaml", ".yml")
 
+
 def _models(base: type[Strict]) -> list[type[Strict]]:
     """Every model of the schema (a typo's "did you mean" looks through all their field names)."""
     found: list[type[Strict]] = []
@@ -81,8 +82,11 @@ class Checklist:
     @cached_property
     def _applicable(self) -> dict[tuple[Goal, Jurisdiction], tuple[Question, ...]]:
         """Asked on every evaluation and rerun: each goal and place's questions, once."""
-        return {(goal, place): tuple(q for q in self.questions if q.applies_to(goal, place))
-                for goal in GOALS for place in JURISDICTIONS}
+        return {
+            (goal, place): tuple(q for q in self.questions if q.applies_to(goal, place))
+            for goal in GOALS
+            for place in JURISDICTIONS
+        }
 
     def question(self, question_id: str) -> Question | None:
         return self._questions_by_id.get(question_id)
@@ -144,7 +148,9 @@ def parse_file(raw: bytes, name: str) -> ParsedFile:
     if data is None:
         raise InputError.one(name, 1, "the file is empty - add a 'questions:' (or other) section, or delete the file")
     if not isinstance(data, dict):
-        raise InputError.one(name, 1, "the file must be a mapping with sections such as 'questions:' - not a list or text")
+        raise InputError.one(
+            name, 1, "the file must be a mapping with sections such as 'questions:' - not a list or text"
+        )
     try:
         content = ChecklistFile.model_validate(data)
     except ValidationError as exc:

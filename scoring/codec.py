@@ -45,7 +45,9 @@ from scoring.models import GOALS, JURISDICTIONS
 
 FORMAT = 2
 FORMATS = (1, 2)  # what decode reads
-NEWEST_PLAUSIBLE = 8  # format numbers a later version might use; anything else in the first byte is not a link from here
+NEWEST_PLAUSIBLE = (
+    8  # format numbers a later version might use; anything else in the first byte is not a link from here
+)
 MAX_LINK = 6000
 MAX_PAYLOAD = 16 * 1024
 UNSET = 255
@@ -71,7 +73,10 @@ class Layout:
         return hashlib.sha256(self.to_json().encode()).digest()[:6]
 
     def to_json(self) -> str:
-        body: dict[str, object] = {"categories": list(self.categories), "questions": [[q, list(o)] for q, o in self.questions]}
+        body: dict[str, object] = {
+            "categories": list(self.categories),
+            "questions": [[q, list(o)] for q, o in self.questions],
+        }
         if self.patient or self.values:  # absent from layouts before 1.1.0, whose fingerprints must not change
             body["patient"] = [[q, list(o)] for q, o in self.patient]
             body["values"] = list(self.values)
@@ -110,8 +115,11 @@ def _table(checklist: Checklist) -> _Table:
         patient=tuple((q.id, tuple(o.id for o in q.options)) for q in checklist.patient_questions),
         values=tuple(v.id for v in checklist.values),
     )
-    return _Table(layout, {qid: (i, opts) for i, (qid, opts) in enumerate(layout.questions)},
-                  {qid: (i, opts) for i, (qid, opts) in enumerate(layout.patient)})
+    return _Table(
+        layout,
+        {qid: (i, opts) for i, (qid, opts) in enumerate(layout.questions)},
+        {qid: (i, opts) for i, (qid, opts) in enumerate(layout.patient)},
+    )
 
 
 @cache  # the file ships with the code: read once per process, and only for a link from an older checklist
@@ -151,8 +159,11 @@ def _compress(payload: bytes) -> bytes:
     return packer.compress(payload) + packer.flush()
 
 
-def _row(answers: Mapping[str, str], questions: tuple[tuple[str, tuple[str, ...]], ...],
-         positions: Mapping[str, tuple[int, tuple[str, ...]]]) -> bytes:
+def _row(
+    answers: Mapping[str, str],
+    questions: tuple[tuple[str, tuple[str, ...]], ...],
+    positions: Mapping[str, tuple[int, tuple[str, ...]]],
+) -> bytes:
     """One byte per question, in layout order: 0 no answer, else the option's position + 1."""
     row = bytearray(len(questions))
     for qid, oid in answers.items():
@@ -196,8 +207,10 @@ def _patient_answers(reader: _Reader, layout: Layout | None, checklist: Checklis
         if question is not None and question.option(option_id) is not None:
             answers[question_id] = option_id
         else:
-            lost.append(f"Your answer “{option_id}” to “{question_id}” about you was not restored: "
-                        "that question changed since the link was made.")
+            lost.append(
+                f"Your answer “{option_id}” to “{question_id}” about you was not restored: "
+                "that question changed since the link was made."
+            )
     return answers
 
 
@@ -228,7 +241,9 @@ class _Reader:
 
 
 def _bad(why: str) -> InputError:
-    return InputError.one(_WHERE, 1, f"this link cannot be read: {why} - copy the whole link again, or load an answers file instead")
+    return InputError.one(
+        _WHERE, 1, f"this link cannot be read: {why} - copy the whole link again, or load an answers file instead"
+    )
 
 
 def share_link(base_url: str, encoded: str) -> str:
@@ -271,7 +286,10 @@ def _unpack(link: str) -> bytes:
         raise _bad("it is empty")
     if FORMAT < raw[0] <= NEWEST_PLAUSIBLE:  # a later format number; a random first byte is just not a link of ours
         raise InputError.one(
-            _WHERE, 1, "this link was made by a newer version of Injector Check - open it where it was made, or ask for an answers file"
+            _WHERE,
+            1,
+            "this link was made by a newer version of Injector Check - open it where it was made, or ask for an "
+            "answers file",
         )
     if raw[0] not in FORMATS:
         raise _bad("it is not an Injector Check link")
@@ -328,7 +346,9 @@ def decode(link: str, checklist: Checklist, layouts: Mapping[bytes, Layout] | No
         if category_id in current_c:
             priorities[category_id] = value
         else:
-            lost.append(f"Your priority for “{category_id}” was not restored: that topic is no longer in the checklist.")
+            lost.append(
+                f"Your priority for “{category_id}” was not restored: that topic is no longer in the checklist."
+            )
     clinics: list[dict[str, object]] = []
     for _ in range(n_clinics):
         name_bytes = reader.take(reader.varint())

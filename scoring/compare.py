@@ -124,7 +124,9 @@ def challengers(results: Sequence[ClinicResult], lead: tuple[str, ...]) -> tuple
     return tuple(
         Challenger(r.name, r.verdict, r.score_range[1], r.open_count)
         for r in results
-        if r.name not in lead and r.verdict is not Verdict.NOT_RECOMMENDED and r.score_range is not None
+        if r.name not in lead
+        and r.verdict is not Verdict.NOT_RECOMMENDED
+        and r.score_range is not None
         and r.score_range[1] > floor
     )
 
@@ -205,7 +207,12 @@ def _range_clauses(comparison: Comparison, show: NameShown) -> str:
     clauses = []
     for ranked in comparison.ranking:
         r = ranked.result
-        if r.name in comparison.leaders and r.score_range is not None and r.score is not None and r.score_range[0] < r.score:
+        if (
+            r.name in comparison.leaders
+            and r.score_range is not None
+            and r.score is not None
+            and r.score_range[0] < r.score
+        ):
             clauses.append(f"{_names([r.name], show)} could fit as little as {r.score_range[0]}")
     for c in comparison.challengers:
         after = " once its checks before booking are clear" if c.verdict is Verdict.VERIFY_FIRST else ""
@@ -229,11 +236,13 @@ def robustness_sentence(comparison: Comparison, show: NameShown = str) -> str:
     if comparison.shifts:
         smallest = min(abs(s.after - s.before) for s in comparison.shifts)
         nearest = [s for s in comparison.shifts if abs(s.after - s.before) == smallest]
-        doubts.append("; ".join(
-            f"setting “{s.category}” to {PRIORITY_LABELS[s.after].lower()} would "
-            + (f"put {_names(s.leaders, show)} ahead" if s.leaders else "leave no clinic with a fit of 60 or more")
-            for s in nearest
-        ))
+        doubts.append(
+            "; ".join(
+                f"setting “{s.category}” to {PRIORITY_LABELS[s.after].lower()} would "
+                + (f"put {_names(s.leaders, show)} ahead" if s.leaders else "leave no clinic with a fit of 60 or more")
+                for s in nearest
+            )
+        )
     if comparison.challengers:
         doubts.append("once the open answers are known, " + _range_clauses(comparison, show))
     if not doubts:

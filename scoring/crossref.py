@@ -87,9 +87,17 @@ def _metadata_once(parsed: list[ParsedFile]) -> list[Problem]:
     holders = [pf for pf in parsed if pf.content.checklist is not None]
     if not holders:
         first = parsed[0].loaded.path if parsed else "questions"
-        return [Problem(first, 1, "no file has the 'checklist:' section (title, version, review date...) - add it to one file")]
+        return [
+            Problem(
+                first, 1, "no file has the 'checklist:' section (title, version, review date...) - add it to one file"
+            )
+        ]
     return [
-        Problem(pf.loaded.path, pf.loaded.line_of(("checklist",)), "a second 'checklist:' section - keep only one, in one file")
+        Problem(
+            pf.loaded.path,
+            pf.loaded.line_of(("checklist",)),
+            "a second 'checklist:' section - keep only one, in one file",
+        )
         for pf in holders[1:]
     ]
 
@@ -107,14 +115,18 @@ def _unique_ids(parsed: list[ParsedFile]) -> list[Problem]:
         for at, entry in _entries(parsed, section, kind):  # type: ignore[type-var]
             ident = entry.id
             if ident in first:
-                problems.append(at.problem(f"{noun} id '{ident}' is already used ({first[ident]}) - give it a new id", "id"))
+                problems.append(
+                    at.problem(f"{noun} id '{ident}' is already used ({first[ident]}) - give it a new id", "id")
+                )
             else:
                 first[ident] = f"{at.file.path}:{at.file.line_of((*at.loc, 'id'))}"
     for at, q in _questions(parsed):
         seen: set[str] = set()
         for j, option in enumerate(q.options):
             if option.id in seen:
-                problems.append(at.problem(f"question '{q.id}': option id '{option.id}' appears twice - rename one", "options", j))
+                problems.append(
+                    at.problem(f"question '{q.id}': option id '{option.id}' appears twice - rename one", "options", j)
+                )
             seen.add(option.id)
     return problems
 
@@ -131,14 +143,17 @@ def _question_refs(parsed: list[ParsedFile]) -> list[Problem]:
         if q.category not in categories:
             problems.append(
                 at.problem(
-                    f"question '{q.id}': category '{q.category}' does not exist - use one of {', '.join(sorted(categories))}", "category"
+                    f"question '{q.id}': category '{q.category}' does not exist - use one of "
+                    f"{', '.join(sorted(categories))}",
+                    "category",
                 )
             )
         unsure = q.option(q.unsure)
         if unsure is None:
             problems.append(
                 at.problem(
-                    f"question '{q.id}': unsure names option '{q.unsure}', which does not exist - add a 'Not sure' option with that id",
+                    f"question '{q.id}': unsure names option '{q.unsure}', which does not exist - add a 'Not sure' "
+                    "option with that id",
                     "unsure",
                 )
             )
@@ -156,14 +171,19 @@ def _question_refs(parsed: list[ParsedFile]) -> list[Problem]:
         if target is None or target.id == q.id:
             what = "itself" if target is not None else f"'{q.condition.question}', which does not exist"
             problems.append(
-                at.problem(f"question '{q.id}': condition refers to {what} - point it at another question's id", "condition", "question")
+                at.problem(
+                    f"question '{q.id}': condition refers to {what} - point it at another question's id",
+                    "condition",
+                    "question",
+                )
             )
             continue
         for k, option_id in enumerate(q.condition.options):
             if target.option(option_id) is None:
                 problems.append(
                     at.problem(
-                        f"question '{q.id}': condition option '{option_id}' is not an option of '{target.id}' - use one of {_ids(target)}",
+                        f"question '{q.id}': condition option '{option_id}' is not an option of '{target.id}' - use "
+                        f"one of {_ids(target)}",
                         "condition",
                         "options",
                         k,
@@ -173,7 +193,8 @@ def _question_refs(parsed: list[ParsedFile]) -> list[Problem]:
         if missing:
             problems.append(
                 at.problem(
-                    f"question '{q.id}': its condition question '{target.id}' does not apply for {', '.join(missing)} - "
+                    f"question '{q.id}': its condition question '{target.id}' does not apply for {', '.join(missing)} "
+                    "- "
                     "narrow this question's goals/jurisdictions or widen that question's",
                     "condition",
                     "question",
@@ -181,7 +202,10 @@ def _question_refs(parsed: list[ParsedFile]) -> list[Problem]:
             )
         if _has_cycle(q, questions):
             problems.append(
-                at.problem(f"question '{q.id}': conditions form a loop - one question in the loop must have no condition", "condition")
+                at.problem(
+                    f"question '{q.id}': conditions form a loop - one question in the loop must have no condition",
+                    "condition",
+                )
             )
     return problems
 
@@ -239,19 +263,26 @@ def _source_refs(parsed: list[ParsedFile]) -> list[Problem]:
     for at, who, loc, sid in _citations(parsed):
         cited.add(sid)
         if sid not in sources:
-            problems.append(at.problem(f"{who}: source '{sid}' is not in the sources list - add it to sources or fix the id", *loc))
+            problems.append(
+                at.problem(f"{who}: source '{sid}' is not in the sources list - add it to sources or fix the id", *loc)
+            )
     metadata = next((pf.content.checklist for pf in parsed if pf.content.checklist is not None), None)
     for at, source in _entries(parsed, "sources", Source):
         sid = source.id
         if sid not in cited:
-            problems.append(at.problem(f"source '{sid}' is not cited by any question or note - cite it or remove it", "id"))
+            problems.append(
+                at.problem(f"source '{sid}' is not cited by any question or note - cite it or remove it", "id")
+            )
         if source.url is None and source.citation is None:
-            problems.append(at.problem(f"source '{sid}' has neither url nor citation - add one so readers can find it", "id"))
+            problems.append(
+                at.problem(f"source '{sid}' has neither url nor citation - add one so readers can find it", "id")
+            )
         checked: datetime.date = source.checked
         if metadata is not None and checked < metadata.last_reviewed:
             problems.append(
                 at.problem(
-                    f"source '{sid}' was last checked {checked}, before the checklist review of {metadata.last_reviewed} - "
+                    f"source '{sid}' was last checked {checked}, before the checklist review of "
+                    f"{metadata.last_reviewed} - "
                     "check it again and update 'checked'",
                     "checked",
                 )
@@ -262,7 +293,8 @@ def _source_refs(parsed: list[ParsedFile]) -> list[Problem]:
             Problem(
                 holder.loaded.path,
                 holder.loaded.line_of(("checklist", "next_review")),
-                f"checklist: next_review {metadata.next_review} is not after last_reviewed - set the date the next review is due",
+                f"checklist: next_review {metadata.next_review} is not after last_reviewed - set the date the next "
+                "review is due",
             )
         )
     return problems
@@ -270,21 +302,31 @@ def _source_refs(parsed: list[ParsedFile]) -> list[Problem]:
 
 def _not_in_the_future(parsed: list[ParsedFile], today: datetime.date) -> list[Problem]:
     problems = [
-        at.problem(f"source '{source.id}': checked date {source.checked} is in the future - use the day you checked it", "checked")
+        at.problem(
+            f"source '{source.id}': checked date {source.checked} is in the future - use the day you checked it",
+            "checked",
+        )
         for at, source in _entries(parsed, "sources", Source)
         if source.checked > today
     ]
     for holder in (pf for pf in parsed if pf.content.checklist is not None):
         reviewed = holder.content.checklist.last_reviewed if holder.content.checklist else today
         if reviewed > today:
-            problems.append(Problem(holder.loaded.path, holder.loaded.line_of(("checklist", "last_reviewed")),
-                                    f"checklist: last_reviewed {reviewed} is in the future - use the review day"))
+            problems.append(
+                Problem(
+                    holder.loaded.path,
+                    holder.loaded.line_of(("checklist", "last_reviewed")),
+                    f"checklist: last_reviewed {reviewed} is in the future - use the review day",
+                )
+            )
     return problems
 
 
 def _note_refs(parsed: list[ParsedFile]) -> list[Problem]:
     questions: dict[str, Question | PatientQuestion] = {q.id: q for _, q in _questions(parsed)}
-    patient: dict[str, Question | PatientQuestion] = {q.id: q for _, q in _entries(parsed, "patient_questions", PatientQuestion)}
+    patient: dict[str, Question | PatientQuestion] = {
+        q.id: q for _, q in _entries(parsed, "patient_questions", PatientQuestion)
+    }
     problems: list[Problem] = []
     for at, note in _entries(parsed, "safety_notes", SafetyNote):
         applies = note.applies
@@ -295,7 +337,8 @@ def _note_refs(parsed: list[ParsedFile]) -> list[Problem]:
         if target is None:
             problems.append(
                 at.problem(
-                    f"safety note '{nid}': applies to question '{applies.question}', which does not exist - fix the question id",
+                    f"safety note '{nid}': applies to question '{applies.question}', which does not exist - fix the "
+                    "question id",
                     "applies",
                     "question",
                 )
@@ -305,7 +348,8 @@ def _note_refs(parsed: list[ParsedFile]) -> list[Problem]:
             if target.option(option_id) is None:
                 problems.append(
                     at.problem(
-                        f"safety note '{nid}': '{option_id}' is not an option of '{target.id}' - use one of {_ids(target)}",
+                        f"safety note '{nid}': '{option_id}' is not an option of '{target.id}' - use one of "
+                        f"{_ids(target)}",
                         "applies",
                         "options",
                         k,
@@ -325,13 +369,16 @@ def _reachable(parsed: list[ParsedFile]) -> list[Problem]:
             continue  # reported as a bad unsure option or too few options
         best = max(o.points for o in answers)
         if best == 0:
-            problems.append(at.problem(f"question '{q.id}': no answer earns points - give the best answer more than 0", "options"))
+            problems.append(
+                at.problem(f"question '{q.id}': no answer earns points - give the best answer more than 0", "options")
+            )
         for option in answers:
             index = q.options.index(option)
             if option.flag != "none" and option.points != 0 and option.points != best:
                 problems.append(
                     at.problem(
-                        f"question '{q.id}': option '{option.id}' is flagged {option.flag} but earns {option.points} points - "
+                        f"question '{q.id}': option '{option.id}' is flagged {option.flag} but earns {option.points} "
+                        "points - "
                         "a flagged answer earns 0, so it never scores better than 'Not sure'",
                         "options",
                         index,
@@ -341,7 +388,8 @@ def _reachable(parsed: list[ParsedFile]) -> list[Problem]:
             if q.safety_critical and option.flag == "none" and option.points < best:
                 problems.append(
                     at.problem(
-                        f"question '{q.id}' is a safety check: option '{option.id}' earns less than the best answer but has no flag - "
+                        f"question '{q.id}' is a safety check: option '{option.id}' earns less than the best answer "
+                        "but has no flag - "
                         "give it the best answer's points if it passes the check, or flag it caution or critical",
                         "options",
                         index,
@@ -366,7 +414,11 @@ def _reachable(parsed: list[ParsedFile]) -> list[Problem]:
             for jurisdiction in JURISDICTIONS:
                 if not any(q.applies_to(goal, jurisdiction) and q.condition is None for q in questions):
                     problems.append(
-                        Problem(first.loaded.path, 1, f"no question applies to goal '{goal}' in '{jurisdiction}' - add questions for it")
+                        Problem(
+                            first.loaded.path,
+                            1,
+                            f"no question applies to goal '{goal}' in '{jurisdiction}' - add questions for it",
+                        )
                     )
     return problems
 
@@ -377,16 +429,28 @@ def _patient_questions(parsed: list[ParsedFile]) -> list[Problem]:
     seen: dict[str, str] = {}
     for at, q in _entries(parsed, "patient_questions", PatientQuestion):
         if q.id in clinic_ids or q.id in seen:
-            problems.append(at.problem(f"question about you '{q.id}': the id is already used by another question - give it a new id", "id"))
+            problems.append(
+                at.problem(
+                    f"question about you '{q.id}': the id is already used by another question - give it a new id", "id"
+                )
+            )
         seen[q.id] = q.id
         option_ids = [o.id for o in q.options]
         for j, oid in enumerate(option_ids):
             if oid in option_ids[:j]:
-                problems.append(at.problem(f"question about you '{q.id}': option id '{oid}' appears twice - rename one", "options", j))
+                problems.append(
+                    at.problem(
+                        f"question about you '{q.id}': option id '{oid}' appears twice - rename one", "options", j
+                    )
+                )
         unsure = q.option(q.unsure)
         if unsure is None or "not sure" not in unsure.label.lower():
             problems.append(
-                at.problem(f"question about you '{q.id}': unsure must name an option labelled 'Not sure' - add one with that id", "unsure")
+                at.problem(
+                    f"question about you '{q.id}': unsure must name an option labelled 'Not sure' - add one with that "
+                    "id",
+                    "unsure",
+                )
             )
     values: set[str] = set()
     for at, v in _entries(parsed, "values", Value):
@@ -400,7 +464,9 @@ def _figure_problems(at: _At, figure: Figure, where: str, *loc: str | int) -> li
     problems = []
     if (figure.compared_n is None) != (figure.compared_with is None):
         problems.append(at.problem(f"{where}: give both compared_n and compared_with, or neither", *loc))
-    if (figure.low is None) != (figure.high is None) or (figure.low is not None and figure.high is not None and figure.low > figure.high):
+    if (figure.low is None) != (figure.high is None) or (
+        figure.low is not None and figure.high is not None and figure.low > figure.high
+    ):
         problems.append(at.problem(f"{where}: a range needs low and high, low first - fix low and high", *loc))
     return problems
 
@@ -416,7 +482,9 @@ def _decisions(parsed: list[ParsedFile]) -> list[Problem]:
         ids = [o.id for o in decision.options]
         for j, option in enumerate(decision.options):
             if option.id in ids[:j]:
-                problems.append(at.problem(f"{who}: option id '{option.id}' appears twice - rename one", "options", j, "id"))
+                problems.append(
+                    at.problem(f"{who}: option id '{option.id}' appears twice - rename one", "options", j, "id")
+                )
             for name in ("benefit", "harm"):
                 figure = getattr(option, name)
                 if figure is not None:

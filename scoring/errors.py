@@ -154,7 +154,12 @@ def message_for(error: Mapping[str, Any], data: Any, fields: set[str]) -> str:
     elif kind == "string_type":
         was = "true/false" if isinstance(value, bool) else "a number" if isinstance(value, int) else _show(value)
         text = f"'{field}' must be text but YAML read {was} here - put the value in quotes"
-    elif kind in {"int_type", "int_parsing"} and isinstance(value, str) and value.lstrip("+-").isdigit() and len(value) > MAX_INT_DIGITS:
+    elif (
+        kind in {"int_type", "int_parsing"}
+        and isinstance(value, str)
+        and value.lstrip("+-").isdigit()
+        and len(value) > MAX_INT_DIGITS
+    ):
         text = f"'{field}' is a number {len(value)} digits long - write a small whole number"
     elif kind in {"int_type", "int_parsing"}:
         text = f"'{field}' must be a whole number, not {_show(value)} - write digits only, without quotes"
@@ -194,7 +199,9 @@ def message_for(error: Mapping[str, Any], data: Any, fields: set[str]) -> str:
     return f"{where}: {text}" if where else text
 
 
-def problems_from_validation(exc: ValidationError, path: str, data: Any, line_of: Any, fields: set[str]) -> list[Problem]:
+def problems_from_validation(
+    exc: ValidationError, path: str, data: Any, line_of: Any, fields: set[str]
+) -> list[Problem]:
     out: list[Problem] = []
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])

@@ -71,7 +71,8 @@ class Verdict(StrEnum):
 
     @property
     def gate(self) -> int:
-        """How strongly safety holds this clinic back: 3 a red flag, 2 before booking, 1 before an injection, 0 nothing."""
+        """How strongly safety holds this clinic back: 3 a red flag, 2 before booking, 1 before an injection, 0
+        nothing."""
         return {Verdict.NOT_RECOMMENDED: 3, Verdict.VERIFY_FIRST: 2, Verdict.CHECK_AT_VISIT: 1}.get(self, 0)
 
 
@@ -166,7 +167,9 @@ class ClinicResult:
     reasons: tuple[Finding, ...]  # why the verdict holds: red flags, or the safety checks still open
     cautions: tuple[Finding, ...]  # every answer flagged caution, whatever the verdict
     score: int | None
-    score_range: tuple[int, int] | None  # the fit if the open questions took their lowest / best answers (None: no weight)
+    score_range: (
+        tuple[int, int] | None
+    )  # the fit if the open questions took their lowest / best answers (None: no weight)
     answered: int
     counted: int
     categories: tuple[CategoryResult, ...]
@@ -215,7 +218,9 @@ def _percent(part: int, whole: int) -> int:
     return 0 if whole == 0 else round(100 * part / whole)
 
 
-def counted_questions(checklist: Checklist, goal: Goal, jurisdiction: Jurisdiction, answers: Mapping[str, str]) -> tuple[Question, ...]:
+def counted_questions(
+    checklist: Checklist, goal: Goal, jurisdiction: Jurisdiction, answers: Mapping[str, str]
+) -> tuple[Question, ...]:
     """The questions that count for this clinic: they apply here and their condition is met."""
     applicable = checklist.applicable_questions(goal, jurisdiction)
     ids = {q.id for q in applicable}
@@ -352,20 +357,28 @@ def applicable_notes(
     return tuple(sorted(chosen, key=lambda n: SEVERITY_ORDER[n.severity]))
 
 
-def patient_notes(checklist: Checklist, goal: Goal, jurisdiction: Jurisdiction, patient: Mapping[str, str]) -> tuple[SafetyNote, ...]:
+def patient_notes(
+    checklist: Checklist, goal: Goal, jurisdiction: Jurisdiction, patient: Mapping[str, str]
+) -> tuple[SafetyNote, ...]:
     """The notes the patient's answers about themselves bring up, for this goal and place; most severe first."""
     asked = {q.id for q in checklist.patient_questions_for(goal, jurisdiction)}
 
     def applies(note: SafetyNote) -> bool:
         a = note.applies
-        return (isinstance(a, PatientApplies) and a.question in asked and patient.get(a.question) in a.options
-                and goal in a.goals and jurisdiction in a.jurisdictions)
+        return (
+            isinstance(a, PatientApplies)
+            and a.question in asked
+            and patient.get(a.question) in a.options
+            and goal in a.goals
+            and jurisdiction in a.jurisdictions
+        )
 
     return tuple(sorted((n for n in checklist.safety_notes if applies(n)), key=lambda n: SEVERITY_ORDER[n.severity]))
 
 
 def _ask_order(x: QuestionLine) -> tuple[int, int]:
-    """Safety checks not yet passed first (cautions with them), then other cautions, then the rest; sooner checks first."""
+    """Safety checks not yet passed first (cautions with them), then other cautions, then the rest; sooner checks
+    first."""
     group = 0 if x.holds_back else 1 if x.flag == "caution" else 2
     return group, WHEN_ORDER[x.when]
 
@@ -435,7 +448,9 @@ def evaluate_clinic(
     else:
         verdict = Verdict.STRONG_FIT if score >= STRONG else Verdict.FAIR_FIT if score >= FAIR else Verdict.WEAK_FIT
 
-    askable = sorted((x for x in all_lines if x.open or x.flag == "caution"), key=_ask_order)  # stable: checklist order within
+    askable = sorted(
+        (x for x in all_lines if x.open or x.flag == "caution"), key=_ask_order
+    )  # stable: checklist order within
     to_ask = tuple(
         AskItem(
             question_id=x.question_id,

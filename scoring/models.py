@@ -63,7 +63,9 @@ class Metadata(Strict):
     conflicts: Text
     update_policy: Text
     disclaimer: Text
-    report_to: Annotated[str, StringConstraints(pattern=r"^(https://\S+|mailto:\S+@\S+)$", max_length=300)] | None = None
+    report_to: Annotated[str, StringConstraints(pattern=r"^(https://\S+|mailto:\S+@\S+)$", max_length=300)] | None = (
+        None
+    )
 
 
 class Category(Strict):
@@ -162,7 +164,7 @@ class AnswerApplies(Strict):
 
 
 class PatientApplies(Strict):
-    """Applies when the patient gave one of these answers to a question about themselves (shown once, not per clinic)."""
+    """Applies when the patient gave one of these answers about themselves (shown once, not per clinic)."""
 
     kind: Literal["patient"]
     question: Id
@@ -240,7 +242,7 @@ class OptionColumn(Strict):
 
 
 class Decision(Strict):
-    """"Whether, and where": the condition, its course without treatment, and the options side by side, for one goal."""
+    """Whether, and where: the condition, its course without treatment, and the options side by side, for a goal."""
 
     goal: Goal
     condition: Text  # what the condition is

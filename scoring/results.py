@@ -29,12 +29,22 @@ def state_text(checklist: Checklist, state: Session) -> str:
     """``evaluate --format text``: the whole session as a patient reads it in a terminal."""
     goal, place = state.goal, state.jurisdiction
     evaluation = evaluate_session(checklist, state)
-    return clinics_text(evaluation.results, evaluation.comparison, patient_notes(checklist, goal, place, state.patient),
-                        applicable_notes(checklist, goal, place, {}, set()))
+    return clinics_text(
+        evaluation.results,
+        evaluation.comparison,
+        patient_notes(checklist, goal, place, state.patient),
+        applicable_notes(checklist, goal, place, {}, set()),
+    )
 
 
 def _finding(f: Finding) -> dict[str, Any]:
-    return {"question": f.question_id, "text": f.question, "answer": f.answer, "when": f.when, "safety_critical": f.safety_critical}
+    return {
+        "question": f.question_id,
+        "text": f.question,
+        "answer": f.answer,
+        "when": f.when,
+        "safety_critical": f.safety_critical,
+    }
 
 
 def explanation(x: QuestionLine) -> str:
@@ -87,7 +97,13 @@ def clinic_as_data(result: ClinicResult) -> dict[str, Any]:
         ],
         "notes": [n.id for n in result.notes],
         "questions_to_ask": [
-            {"question": a.question_id, "ask": a.ask, "why": a.why, "safety_critical": a.safety_critical, "when": a.when}
+            {
+                "question": a.question_id,
+                "ask": a.ask,
+                "why": a.why,
+                "safety_critical": a.safety_critical,
+                "when": a.when,
+            }
             for a in result.to_ask
         ],
         "not_scored": list(result.not_scored),
@@ -97,13 +113,25 @@ def clinic_as_data(result: ClinicResult) -> dict[str, Any]:
 def comparison_as_data(comparison: Comparison) -> dict[str, Any]:
     return {
         "ranking": [
-            {"rank": r.rank, "tied": r.tied, "name": r.result.name, "verdict": r.result.verdict.value, "score": r.result.score}
+            {
+                "rank": r.rank,
+                "tied": r.tied,
+                "name": r.result.name,
+                "verdict": r.result.verdict.value,
+                "score": r.result.score,
+            }
             for r in comparison.ranking
         ],
         "leaders": list(comparison.leaders),
-        "challengers": [{"name": c.name, "verdict": c.verdict.value, "high": c.high, "open": c.open_count} for c in comparison.challengers],
+        "challengers": [
+            {"name": c.name, "verdict": c.verdict.value, "high": c.high, "open": c.open_count}
+            for c in comparison.challengers
+        ],
         "robustness": comparison.robustness,
-        "shifts": [{"category": s.category_id, "from": s.before, "to": s.after, "leaders": list(s.leaders)} for s in comparison.shifts],
+        "shifts": [
+            {"category": s.category_id, "from": s.before, "to": s.after, "leaders": list(s.leaders)}
+            for s in comparison.shifts
+        ],
     }
 
 
@@ -113,8 +141,12 @@ def evaluation_as_data(checklist: Checklist, state: Session) -> dict[str, Any]:
     meta = checklist.metadata
     used = checklist.categories_for(state.goal, state.jurisdiction)
     return {
-        "checklist": {"id": meta.id, "version": meta.version, "last_reviewed": meta.last_reviewed.isoformat(),
-                      "next_review": meta.next_review.isoformat()},
+        "checklist": {
+            "id": meta.id,
+            "version": meta.version,
+            "last_reviewed": meta.last_reviewed.isoformat(),
+            "next_review": meta.next_review.isoformat(),
+        },
         "goal": state.goal,
         "jurisdiction": state.jurisdiction,
         "priorities": {c.id: state.priorities.get(c.id, DEFAULT_PRIORITY) for c in used},
@@ -131,17 +163,22 @@ def fit_words(result: ClinicResult) -> str:
     text = f"Fit {result.score}/100"
     low, high = result.score_range or (result.score, result.score)
     if low != high:
-        text += f", could be {low}-{high} once you know {result.open_count} more answer{'s' if result.open_count != 1 else ''}"
+        more = f"{result.open_count} more answer{'s' if result.open_count != 1 else ''}"
+        text += f", could be {low}-{high} once you know {more}"
         text += open_by_when(result)
     return text
 
 
 def open_by_when(result: ClinicResult) -> str:
-    """" (4 from home, 11 at the visit)": where the open answers can be found out, when they are not all in one place."""
+    """ " (4 from home, 11 at the visit)": where the open answers can be found out, when they are not all in one
+    place."""
     lines = [x for c in result.categories for x in c.lines if x.open]
     home = sum(x.when == "booking" for x in lines)
-    return f" ({home} from home, {len(lines) - home} at the visit)" if 0 < home < len(lines) else (
-        " (all at the visit)" if lines and not home else "")
+    return (
+        f" ({home} from home, {len(lines) - home} at the visit)"
+        if 0 < home < len(lines)
+        else (" (all at the visit)" if lines and not home else "")
+    )
 
 
 def fit_short(result: ClinicResult) -> str:
@@ -153,7 +190,7 @@ def fit_short(result: ClinicResult) -> str:
 
 
 def caution_lead(result: ClinicResult) -> str:
-    """"With 2 cautions" (or "Also 2 cautions", after the verdict's reasons): the cautions its reasons do not name."""
+    """ "With 2 cautions" (or "Also 2 cautions", after the verdict's reasons): the cautions its reasons do not name."""
     n = len(result.other_cautions)
     return f"{'Also' if result.reasons else 'With'} {n} caution{'s' if n != 1 else ''}" if n else ""
 
@@ -168,8 +205,12 @@ def _note_lines(notes: Sequence[SafetyNote], indent: str) -> list[str]:
     return [f"{indent}[{n.severity}] {n.title}: {n.text}" for n in notes]
 
 
-def clinics_text(results: Sequence[ClinicResult], comparison: Comparison, about: Sequence[SafetyNote] = (),
-                 shared: Sequence[SafetyNote] | None = None) -> str:
+def clinics_text(
+    results: Sequence[ClinicResult],
+    comparison: Comparison,
+    about: Sequence[SafetyNote] = (),
+    shared: Sequence[SafetyNote] | None = None,
+) -> str:
     """What a patient reads in a terminal: what their answers about themselves bring up, each clinic, the comparison,
     then the safety notes for everyone."""
     lines: list[str] = []
@@ -187,14 +228,18 @@ def clinics_text(results: Sequence[ClinicResult], comparison: Comparison, about:
         for c in r.categories:
             cat = score_text(c.score)
             lines.append(
-                f"     {c.title}: {cat} ({c.answered}/{c.counted} answered; matters to you: {PRIORITY_LABELS[c.priority].lower()})"
+                f"     {c.title}: {cat} ({c.answered}/{c.counted} answered; matters to you: "
+                f"{PRIORITY_LABELS[c.priority].lower()})"
             )
         triggered = [n for n in r.notes if isinstance(n.applies, AnswerApplies)]
         if triggered:
             lines.append("   Safety notes for this clinic:")
             lines.extend(_note_lines(triggered, "     "))
         if r.verdict is Verdict.NOT_RECOMMENDED:
-            lines.append(f"   {len(r.to_ask)} more questions could be asked, but the red flags above are reason enough not to go ahead.")
+            lines.append(
+                f"   {len(r.to_ask)} more questions could be asked, but the red flags above are reason enough not to "
+                "go ahead."
+            )
         elif r.to_ask:
             lines.append("   Still to ask:")
             lines.extend(f"     - ({a.when}) {a.ask}" + (" [safety]" if a.safety_critical else "") for a in r.to_ask)

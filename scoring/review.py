@@ -24,7 +24,11 @@ from scoring.models import (
 )
 from scoring.wording import WHEN_LABELS
 
-HOLDS = {"booking": "Check before booking", "consultation": "OK to book; check at the visit", "treatment": "OK to book; check at the visit"}
+HOLDS = {
+    "booking": "Check before booking",
+    "consultation": "OK to book; check at the visit",
+    "treatment": "OK to book; check at the visit",
+}
 
 
 def _applies(q: Question) -> str:
@@ -44,12 +48,17 @@ def _effect(q: Question, flag: str) -> str:
 def review_text(checklist: Checklist, goal: Goal | None = None, jurisdiction: Jurisdiction | None = None) -> str:
     """Every flagged answer in the questions that apply to ``goal`` and ``jurisdiction`` (all, when not given)."""
     meta = checklist.metadata
-    scope = " ".join(
-        part for part in (
-            GOAL_LABELS[goal].lower() if goal else "",
-            f"in {JURISDICTION_LABELS[jurisdiction]}" if jurisdiction else "",
-        ) if part
-    ) or "every goal and place"
+    scope = (
+        " ".join(
+            part
+            for part in (
+                GOAL_LABELS[goal].lower() if goal else "",
+                f"in {JURISDICTION_LABELS[jurisdiction]}" if jurisdiction else "",
+            )
+            if part
+        )
+        or "every goal and place"
+    )
     scope = scope if goal else f"every goal {scope}" if jurisdiction else scope
     notes_by_answer: dict[tuple[str, str], list[str]] = {}
     patient_notes_by_answer: dict[tuple[str, str], list[str]] = {}
@@ -70,18 +79,27 @@ def review_text(checklist: Checklist, goal: Goal | None = None, jurisdiction: Ju
         "caution earns 0 points and is shown beside the verdict, whatever the verdict.",
     ]
     questions = [
-        q for q in checklist.questions
+        q
+        for q in checklist.questions
         if (goal is None or goal in q.goals) and (jurisdiction is None or jurisdiction in q.jurisdictions)
     ]
     flagged_count = 0
     for category in checklist.categories:
-        mine = [q for q in questions if q.category == category.id and (q.safety_critical or any(o.flag != "none" for o in q.options))]
+        mine = [
+            q
+            for q in questions
+            if q.category == category.id and (q.safety_critical or any(o.flag != "none" for o in q.options))
+        ]
         if not mine:
             continue
         lines += ["", f"== {category.title} =="]
         for q in mine:
             check = "; safety check" if q.safety_critical else ""
-            lines += ["", f"{q.text}  [{q.id}]", f"  Found out {WHEN_LABELS[q.when]}{check}. Applies to: {_applies(q)}."]
+            lines += [
+                "",
+                f"{q.text}  [{q.id}]",
+                f"  Found out {WHEN_LABELS[q.when]}{check}. Applies to: {_applies(q)}.",
+            ]
             if q.condition is not None:
                 lines.append(f"  Asked only after {q.condition.question}: {', '.join(q.condition.options)}.")
             for option in q.options:
@@ -95,8 +113,11 @@ def review_text(checklist: Checklist, goal: Goal | None = None, jurisdiction: Ju
                 lines.append(f"  NOT SURE / unanswered -> {HOLDS[q.when]}")
             lines.append(f"  Why: {q.why}")
             lines.append(f"  Sources: {_sources(checklist, q.sources)}")
-    about = [q for q in checklist.patient_questions
-             if (goal is None or goal in q.goals) and (jurisdiction is None or jurisdiction in q.jurisdictions)]
+    about = [
+        q
+        for q in checklist.patient_questions
+        if (goal is None or goal in q.goals) and (jurisdiction is None or jurisdiction in q.jurisdictions)
+    ]
     if about:
         lines += ["", "== About you (asked once; the answers bring up notes, never a clinic's verdict) =="]
         for pq in about:

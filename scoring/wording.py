@@ -26,29 +26,53 @@ VERDICT_TEXT: dict[str, str] = {
     "weak_fit": "Weak fit for your priorities",
 }
 VERDICT_ICON: dict[str, str] = {
-    "not_recommended": "🛑", "verify_first": "🔍", "check_at_visit": "📋", "incomplete": "❔",
-    "strong_fit": "🟢", "fair_fit": "🟡", "weak_fit": "🟠",
+    "not_recommended": "🛑",
+    "verify_first": "🔍",
+    "check_at_visit": "📋",
+    "incomplete": "❔",
+    "strong_fit": "🟢",
+    "fair_fit": "🟡",
+    "weak_fit": "🟠",
 }
 VERDICT_WORD: dict[str, str] = {  # a word as well as a colour, for print in black and white
-    "not_recommended": "STOP", "verify_first": "CHECK FIRST", "check_at_visit": "CHECK AT VISIT", "incomplete": "INCOMPLETE",
-    "strong_fit": "STRONG", "fair_fit": "FAIR", "weak_fit": "WEAK",
+    "not_recommended": "STOP",
+    "verify_first": "CHECK FIRST",
+    "check_at_visit": "CHECK AT VISIT",
+    "incomplete": "INCOMPLETE",
+    "strong_fit": "STRONG",
+    "fair_fit": "FAIR",
+    "weak_fit": "WEAK",
 }
 REASONS_LABEL: dict[str, str] = {  # the heading over what holds a clinic back, by its verdict
-    "not_recommended": "Why not", "verify_first": "Check before booking", "check_at_visit": "Before any injection, check",
+    "not_recommended": "Why not",
+    "verify_first": "Check before booking",
+    "check_at_visit": "Before any injection, check",
 }
 PRIORITY_LABELS = {0: "Ignore", 1: "A little", 2: "Important", 3: "Very important"}
-WHEN_LABELS: dict[When, str] = {"booking": "before booking", "consultation": "at the consultation",
-                                "treatment": "on the day, before the injection"}
-WHY_LABELS = {"not_sure": "you were not sure", "unanswered": "not answered yet", "caution": "the answer needs a closer look"}
+WHEN_LABELS: dict[When, str] = {
+    "booking": "before booking",
+    "consultation": "at the consultation",
+    "treatment": "on the day, before the injection",
+}
+WHY_LABELS = {
+    "not_sure": "you were not sure",
+    "unanswered": "not answered yet",
+    "caution": "the answer needs a closer look",
+}
 FLAG_ICON = {"critical": "🛑", "caution": "⚠️"}
 FLAG_NAME = {"critical": "red flag: do not go ahead", "caution": "caution"}
-WEIGHED = ("Every question about this clinic has an answer with no caution. That is about the clinic only: whether the "
-           "treatment is right for you is weighed with the options (“Is it right for me now?”), and you can still choose "
-           "not to have it, or to wait.")
+WEIGHED = (
+    "Every question about this clinic has an answer with no caution. That is about the clinic only: whether the "
+    "treatment is right for you is weighed with the options (“Is it right for me now?”), and you can still choose "
+    "not to have it, or to wait."
+)
 NO_SCORE = "–"
 MATRIX_NOTE = "Each score is out of 100. In brackets: how many of the topic's answers it counts, of how many it could."
-ASK_HEADINGS: dict[When, str] = {"booking": "Before booking (from home: website, phone, register)",
-                                 "consultation": "At the consultation", "treatment": "On the day, before the injection"}
+ASK_HEADINGS: dict[When, str] = {
+    "booking": "Before booking (from home: website, phone, register)",
+    "consultation": "At the consultation",
+    "treatment": "On the day, before the injection",
+}
 
 
 def flag_after(flag: str) -> str:
@@ -89,8 +113,10 @@ GRID_ROWS = (  # an options grid's rows: the OptionColumn field, and the questio
     ("cost", "Cost and access"),
     ("if_wait", "What if I wait?"),
 )
-DECISION = ("You are deciding whether to have Botox for {goal} now, and if you do, where. Not having it, or waiting, "
-            "is a reasonable choice too.")
+DECISION = (
+    "You are deciding whether to have Botox for {goal} now, and if you do, where. Not having it, or waiting, "
+    "is a reasonable choice too."
+)
 SURE_QUESTIONS = {  # the SURE test (Ottawa decision guides), in its order (scoring.answers.SURE_KEYS)
     "sure": "Do you feel sure about the best choice for you?",
     "understand": "Do you know the benefits and risks of each option?",
@@ -123,14 +149,17 @@ def figure_sentence(figure: Figure, option: str = "") -> str:
     if figure.low is not None and figure.high is not None:
         if figure.compared_n is not None:
             difference = figure.n - figure.compared_n
-            text += f" The difference, about {_number(difference)} in 100, could be from {_number(figure.low)} to {_number(figure.high)}."
+            text += (
+                f" The difference, about {_number(difference)} in 100, "
+                f"could be from {_number(figure.low)} to {_number(figure.high)}."
+            )
         else:
             text += f" It could be from {_number(figure.low)} to {_number(figure.high)} in 100."
     return f"{text} How sure: {CERTAINTY_SHORT[figure.certainty]}."
 
 
 def progress_words(progress: Progress, when: When | None = None) -> str:
-    """"12 of 19 answered, 3 not sure": "Not sure" counts as an answer here (it is one); the fit leaves it out."""
+    """ "12 of 19 answered, 3 not sure": "Not sure" counts as an answer here (it is one); the fit leaves it out."""
     given, counted = (progress.given, progress.counted) if when is None else progress.by_when.get(when, (0, 0))
     text = f"{given} of {counted} answered"
     return text + (f", {progress.not_sure} not sure" if when is None and progress.not_sure else "")

@@ -82,13 +82,17 @@ class _Frame:
 
 
 _NOT_TEXT = (  # what a file is, by its first bytes, when someone picks the wrong one
-    (b"\x89PNG", "a PNG picture"), (b"\xff\xd8\xff", "a JPEG picture"), (b"GIF8", "a GIF picture"),
-    (b"%PDF", "a PDF"), (b"PK\x03\x04", "a ZIP archive or an office document"), (b"\xd0\xcf\x11\xe0", "an office document"),
+    (b"\x89PNG", "a PNG picture"),
+    (b"\xff\xd8\xff", "a JPEG picture"),
+    (b"GIF8", "a GIF picture"),
+    (b"%PDF", "a PDF"),
+    (b"PK\x03\x04", "a ZIP archive or an office document"),
+    (b"\xd0\xcf\x11\xe0", "an office document"),
 )
 
 
 def kind_of_binary(raw: bytes) -> str | None:
-    """"a PNG picture", "a HEIC or MP4 file", ...: a file that is not text, named for the person who chose it."""
+    """ "a PNG picture", "a HEIC or MP4 file", ...: a file that is not text, named for the person who chose it."""
     for magic, kind in _NOT_TEXT:
         if raw.startswith(magic):
             return kind
@@ -104,7 +108,9 @@ def read_yaml_bytes(raw: bytes, path: str, wanted: str = "the .yaml text file") 
 
     ``wanted`` names the right file in the message for a picture or a PDF chosen by mistake."""
     if len(raw) > MAX_BYTES:
-        raise InputError.one(path, 1, f"file is {len(raw):,} bytes, over the {MAX_BYTES // 1024} KB limit - split it into smaller files")
+        raise InputError.one(
+            path, 1, f"file is {len(raw):,} bytes, over the {MAX_BYTES // 1024} KB limit - split it into smaller files"
+        )
     kind = kind_of_binary(raw)
     if kind is not None:
         raise InputError.one(path, 1, f"this is {kind}, not a text file - choose {wanted}")
@@ -200,9 +206,13 @@ def read_yaml(text: str, path: str) -> Loaded:
                     key = event.value
                     top = stack[-1]
                     if key == "<<" and event.implicit[0]:
-                        problems.append(Problem(path, line, "merge key '<<' is not allowed - write the fields out in full"))
+                        problems.append(
+                            Problem(path, line, "merge key '<<' is not allowed - write the fields out in full")
+                        )
                     if key in top.seen:
-                        problems.append(Problem(path, line, f"key '{key}' appears twice (first on line {top.seen[key]}) - keep one"))
+                        problems.append(
+                            Problem(path, line, f"key '{key}' appears twice (first on line {top.seen[key]}) - keep one")
+                        )
                     else:
                         top.seen[key] = line
                     top.key, top.key_line = key, line
@@ -215,7 +225,9 @@ def read_yaml(text: str, path: str) -> Loaded:
                 continue
             # a mapping or sequence starts
             if in_key:
-                problems.append(Problem(path, line, "a mapping key must be plain text - write the key as a simple word"))
+                problems.append(
+                    Problem(path, line, "a mapping key must be plain text - write the key as a simple word")
+                )
                 loc = None
             else:
                 loc = child_loc(line)
@@ -234,7 +246,9 @@ def read_yaml(text: str, path: str) -> Loaded:
         raise fail(line, f"YAML syntax error: {what} - check the indentation, colons and quotes on this line") from None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
-        raise fail(line, f"character #x{exc.character:04x} is not allowed in YAML - remove it or save the file as plain text") from None
+        raise fail(
+            line, f"character #x{exc.character:04x} is not allowed in YAML - remove it or save the file as plain text"
+        ) from None
     except yaml.YAMLError as exc:
         detail = " ".join(str(exc).split())
         raise fail(1, f"YAML could not be read ({detail}) - check the file is plain YAML text") from None
@@ -255,7 +269,10 @@ def _one_each(path: str, refused: list[tuple[int, str, str]]) -> list[Problem]:
         if found:
             line, name = found[0]
             others = sorted({n for _, n in found} - {name})
-            also = f" ({len(found)} in this file, also {', '.join(others[:3])}{' ...' if len(others) > 3 else ''})" \
-                if others else (f" ({len(found)} times in this file)" if len(found) > 1 else "")
+            also = (
+                f" ({len(found)} in this file, also {', '.join(others[:3])}{' ...' if len(others) > 3 else ''})"
+                if others
+                else (f" ({len(found)} times in this file)" if len(found) > 1 else "")
+            )
             problems.append(Problem(path, line, f"{kind} '{name}' is not allowed{also} - write the value out in full"))
     return problems

@@ -44,5 +44,7 @@ def audit(page: Any) -> list[dict[str, Any]]:
     """The violations axe finds on the page as it is now (WCAG 2.2 A and AA, and best practice)."""
     page.add_script_tag(content=script())
     result: dict[str, Any] = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", TAGS)
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        TAGS,
+    )
     return list(result["violations"])

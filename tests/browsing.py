@@ -7,27 +7,39 @@ fixture (tests/conftest.py) launches Debian's Chromium once per test session.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Dialog, Page
+
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTEFACTS = ROOT / "artefacts"
 
 
-def open_app(browser, url: str, width: int = 390):  # type: ignore[no-untyped-def]
+DIALOGS: dict[int, list[str]] = {}  # each page's alert, confirm and prompt messages (there should be none)
+
+
+def dialogs_of(page: Page) -> list[str]:
+    return DIALOGS.setdefault(id(page), [])
+
+
+def open_app(browser: Browser, url: str, width: int = 390) -> tuple[BrowserContext, Page]:
     context = browser.new_context(viewport={"width": width, "height": 1800})
     page = context.new_page()
-    dialogs: list[str] = []
-    def on_dialog(dialog) -> None:  # type: ignore[no-untyped-def]
+    dialogs = dialogs_of(page)
+
+    def on_dialog(dialog: Dialog) -> None:
         dialogs.append(dialog.message)
         dialog.dismiss()
 
     page.on("dialog", on_dialog)
-    page.dialogs = dialogs
     page.goto(url)
     page.get_by_role("heading", name="Injector Check").wait_for(timeout=30_000)
     return context, page
 
 
-def step(page, name: str) -> None:  # type: ignore[no-untyped-def]
+def step(page: Page, name: str) -> None:
     """Go to a screen with the step bar at the top (a list of the steps)."""
     from ui.main import label
 
@@ -38,10 +50,11 @@ def step(page, name: str) -> None:  # type: ignore[no-untyped-def]
     wait_for_step(page, name)
 
 
-def wait_for_step(page, name: str) -> None:  # type: ignore[no-untyped-def]
+def wait_for_step(page: Page, name: str) -> None:
     """Until the address bar shows the screen (the app publishes it at the end of the run that drew it)."""
-    page.wait_for_function("(name) => (new URLSearchParams(location.search).get('step') || 'Start') === name", arg=name,
-                           timeout=15_000)
+    page.wait_for_function(
+        "(name) => (new URLSearchParams(location.search).get('step') || 'Start') === name", arg=name, timeout=15_000
+    )
     settled(page)
 
 
@@ -49,19 +62,19 @@ IDLE = """() => { const app = document.querySelector('[data-testid=stApp]');
   return !!app && app.getAttribute('data-test-script-state') === 'notRunning' && !document.querySelector('[data-stale=true]'); }"""
 
 
-def settled(page) -> None:  # type: ignore[no-untyped-def]
+def settled(page: Page) -> None:
     """Until the app is idle: Streamlit marks its root with the script's state, and each element still being redrawn
     as stale. Call it after something that shows a run has happened (the address bar changed, a new field)."""
     page.wait_for_function(IDLE, timeout=15_000)
 
 
-def wait_for_address_change(page, before: str) -> None:  # type: ignore[no-untyped-def]
+def wait_for_address_change(page: Page, before: str) -> None:
     """Until the app has published what a change did (every answer, clinic and screen is in the address), then idle."""
     page.wait_for_function("(before) => location.href !== before", arg=before, timeout=15_000)
     settled(page)
 
 
-def add_clinic(page, name: str) -> None:  # type: ignore[no-untyped-def]
+def add_clinic(page: Page, name: str) -> None:
     from playwright.sync_api import expect
 
     step(page, "Clinics")
@@ -73,7 +86,7 @@ def add_clinic(page, name: str) -> None:  # type: ignore[no-untyped-def]
     wait_for_address_change(page, before)
 
 
-def expect_clinic_names(page, names: list[str]) -> None:  # type: ignore[no-untyped-def]
+def expect_clinic_names(page: Page, names: list[str]) -> None:
     """On Clinics: the name fields hold these names, in order (waiting out a screen still being drawn)."""
     from playwright.sync_api import expect
 
@@ -83,7 +96,7 @@ def expect_clinic_names(page, names: list[str]) -> None:  # type: ignore[no-unty
         expect(boxes.nth(i)).to_have_value(name, timeout=15_000)
 
 
-def choose(page, group: str, option: str) -> None:  # type: ignore[no-untyped-def]
+def choose(page: Page, group: str, option: str) -> None:
     """Click an option of a radio group and wait until the app has taken it."""
     from playwright.sync_api import expect
 
@@ -96,11 +109,11 @@ def choose(page, group: str, option: str) -> None:  # type: ignore[no-untyped-de
         wait_for_address_change(page, before)
 
 
-def answer(page, question: str, option: str) -> None:  # type: ignore[no-untyped-def]
+def answer(page: Page, question: str, option: str) -> None:
     choose(page, question, option)
 
 
-def answer_at_visit(page, question: str, option: str) -> None:  # type: ignore[no-untyped-def]
+def answer_at_visit(page: Page, question: str, option: str) -> None:
     """On "At the visit" an answered question stays where it is, answered: wait until it shows the answer."""
     group = page.get_by_role("radiogroup", name=question)
     group.get_by_text(option).first.click()
@@ -109,22 +122,24 @@ def answer_at_visit(page, question: str, option: str) -> None:  # type: ignore[n
                                    .find(g => g.getAttribute('aria-label') === name);
                                const on = g && g.querySelector('input:checked');
                                return !!on && on.closest('label').innerText.includes(option); }""",
-        arg=[question, option], timeout=15_000)
+        arg=[question, option],
+        timeout=15_000,
+    )
 
 
-def verdicts(page) -> str:  # type: ignore[no-untyped-def]
+def verdicts(page: Page) -> str:
     step(page, "Compare")
     row = page.get_by_role("row").filter(has_text="Verdict").first
     row.wait_for()
     return str(row.inner_text())
 
 
-def screenshot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+def screenshot(page: Page, name: str) -> None:
     ARTEFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTEFACTS / f"{name}.png"))
 
 
-def two_clinic_flow(page) -> str:  # type: ignore[no-untyped-def]
+def two_clinic_flow(page: Page) -> str:
     """Jawline: add "Derm One" and "Spa Two", answer where each injects (a clinic, a home); the Compare verdict row."""
     page.get_by_text("Jawline slimming", exact=True).click()
     add_clinic(page, "Derm One")

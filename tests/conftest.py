@@ -57,7 +57,9 @@ def browser() -> Iterator[Any]:
 
     from harness.serving import CHROMIUM_ARGS, find_chromium
 
-    path = require_tool(find_chromium(), "Chromium", "Debian: apt-get install chromium, or set CHROMIUM=/path/to/chromium")
+    path = require_tool(
+        find_chromium(), "Chromium", "Debian: apt-get install chromium, or set CHROMIUM=/path/to/chromium"
+    )
 
     with sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -20,13 +20,20 @@ from tests.axe import audit
 from tests.browsing import ARTEFACTS, ROOT, open_app, settled, step
 from ui.main import STEPS
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+
 pytestmark = pytest.mark.browser
 
 
 BLOCKING = {"serious", "critical"}
 # Streamlit's own markup, not ours: (rule id, a piece of the element's HTML) -> upstream issue. See docs/accessibility.md.
 FROM_STREAMLIT: dict[tuple[str, str], str] = {
-    ("presentation-role-conflict", 'data-testid="stFileUploaderDropzone"'): "https://github.com/streamlit/streamlit/pull/15928",
+    (
+        "presentation-role-conflict",
+        'data-testid="stFileUploaderDropzone"',
+    ): "https://github.com/streamlit/streamlit/pull/15928",
 }
 REPORT: list[dict[str, Any]] = []
 
@@ -44,17 +51,33 @@ def ours(where: str, violations: list[dict[str, Any]]) -> list[str]:
     found = []
     for violation in violations:
         for node in violation["nodes"]:
-            known = next((url for (rule, piece), url in FROM_STREAMLIT.items()
-                          if rule == violation["id"] and piece in node["html"]), None)
-            REPORT.append({"where": where, "rule": violation["id"], "impact": node.get("impact") or violation["impact"],
-                           "help": violation["help"], "html": node["html"][:300], "upstream": known})
+            known = next(
+                (
+                    url
+                    for (rule, piece), url in FROM_STREAMLIT.items()
+                    if rule == violation["id"] and piece in node["html"]
+                ),
+                None,
+            )
+            REPORT.append(
+                {
+                    "where": where,
+                    "rule": violation["id"],
+                    "impact": node.get("impact") or violation["impact"],
+                    "help": violation["help"],
+                    "html": node["html"][:300],
+                    "upstream": known,
+                }
+            )
             if (node.get("impact") or violation["impact"]) in BLOCKING and known is None:
-                found.append(f"{where}: {violation['id']} ({violation['impact']}): {violation['help']} - {node['html'][:160]}")
+                found.append(
+                    f"{where}: {violation['id']} ({violation['impact']}): {violation['help']} - {node['html'][:160]}"
+                )
     return found
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_every_screen_has_no_serious_violations(server: str, browser, width: int) -> None:  # type: ignore[no-untyped-def]
+def test_every_screen_has_no_serious_violations(server: str, browser: Browser, width: int) -> None:
     context, page = open_app(browser, server, width=width)
     page.get_by_role("button", name="Try it with example clinics").click()
     page.wait_for_function("() => new URLSearchParams(location.search).has('s')")
@@ -72,14 +95,14 @@ def test_every_screen_has_no_serious_violations(server: str, browser, width: int
     assert problems == [], "\n".join(problems)
 
 
-def anchors(page, where: str) -> list[str]:  # type: ignore[no-untyped-def]
+def anchors(page: Page, where: str) -> list[str]:
     """Streamlit puts a "Link to heading" anchor in every heading unless told not to: a Tab stop, named the same
     under every heading (axe does not flag it). The Checklist screen alone would have about 40."""
     count = page.locator("a[href^='#']").filter(has_not_text="Skip to main content").count()
     return [f"{where}: {count} heading anchor(s) in the tab order"] if count else []
 
 
-def test_the_start_screen_with_nothing_entered_has_no_serious_violations(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+def test_the_start_screen_with_nothing_entered_has_no_serious_violations(server: str, browser: Browser) -> None:
     context, page = open_app(browser, server, width=390)
     problems = []
     for name in STEPS:
@@ -89,7 +112,7 @@ def test_the_start_screen_with_nothing_entered_has_no_serious_violations(server:
     assert problems == [], "\n".join(problems)
 
 
-def test_the_html_summary_has_no_violations_at_all(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_html_summary_has_no_violations_at_all(browser: Browser, tmp_path: Path) -> None:
     from report import build_summary, render_html
     from scoring import load_checklist
     from scoring.answers import parse_answers
@@ -107,14 +130,17 @@ def test_the_html_summary_has_no_violations_at_all(browser, tmp_path: Path) -> N
         assert [(v["id"], v["impact"], v["nodes"][0]["html"][:120]) for v in violations] == []
 
 
-def test_a_focused_radio_shows_a_clear_outline(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+def test_a_focused_radio_shows_a_clear_outline(server: str, browser: Browser) -> None:
     """WCAG 2.4.7, which axe cannot check: Streamlit's own focus mark on a radio is a faint tint (about 1.2:1)."""
     context, page = open_app(browser, server, width=390)
     page.get_by_role("radiogroup", name="What do you want the injections for?").get_by_role("radio").first.focus()
     page.keyboard.press("ArrowRight")  # a keyboard move, so :focus-visible applies
     page.keyboard.press("ArrowLeft")
-    page.wait_for_function("() => { const l = document.activeElement && document.activeElement.closest('label');"
-                           " return !!l && getComputedStyle(l).outlineStyle !== 'none'; }", timeout=15_000)
+    page.wait_for_function(
+        "() => { const l = document.activeElement && document.activeElement.closest('label');"
+        " return !!l && getComputedStyle(l).outlineStyle !== 'none'; }",
+        timeout=15_000,
+    )
     style = page.evaluate("""() => { const label = document.activeElement.closest('label');
         const s = getComputedStyle(label); return [s.outlineStyle, s.outlineWidth, s.outlineColor]; }""")
     context.close()

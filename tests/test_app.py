@@ -49,7 +49,12 @@ def names_of(at: AppTest) -> list[str]:
 
 def text_of(at: AppTest) -> str:
     """What the page says, as a reader sees it (markdown escapes such as ``\\-`` removed)."""
-    parts = [m.value for m in at.markdown] + [e.value for e in at.error] + [w.value for w in at.warning] + [i.value for i in at.info]
+    parts = (
+        [m.value for m in at.markdown]
+        + [e.value for e in at.error]
+        + [w.value for w in at.warning]
+        + [i.value for i in at.info]
+    )
     parts += [s.value for s in at.success]
     return re.sub(r"\\(.)", r"\1", "\n".join(parts + [c.value for c in at.caption]))
 
@@ -96,7 +101,9 @@ def test_answering_changes_progress_and_verdict(app: AppTest) -> None:
     app.radio(key=key(app, "answer", uid, "setting-type")).set_value("medical-clinic").run()
     assert f"Derm One: 1 of {booking} answered before booking." in text_of(app)
     app.radio(key=key(app, "answer", uid, "brand-named")).set_value("not-sure").run()
-    assert f"Derm One: 2 of {booking} answered before booking, 1 not sure in all." in text_of(app)  # "Not sure" is an answer
+    assert f"Derm One: 2 of {booking} answered before booking, 1 not sure in all." in text_of(
+        app
+    )  # "Not sure" is an answer
     go(app, "Compare")
     assert "Check before booking" in app.table[0].value.to_string()
     go(app, "Questions")
@@ -109,7 +116,9 @@ def test_answering_changes_progress_and_verdict(app: AppTest) -> None:
     assert captions[0] == "answering now" and captions[1] == f"0 of {booking} answered"  # progress per clinic
     app.button(key="next-clinic").click().run()
     assert list(app.radio(key=key(app, "clinic", "booking")).proto.captions)[1] == "answering now"
-    assert app.query_params["clinic"] == "2" and app.query_params["step"] == "Questions"  # the clinic in view is in the address
+    assert (
+        app.query_params["clinic"] == "2" and app.query_params["step"] == "Questions"
+    )  # the clinic in view is in the address
     assert any(b.key == "to-compare" for b in app.button)  # the last clinic leads on to Compare
 
 
@@ -135,7 +144,13 @@ def test_priorities_change_fit_not_safety(app: AppTest) -> None:
 def test_import_good_and_bad_files(app: AppTest) -> None:
     add(app, "Keep Me")
     go(app, "Decide")
-    app.file_uploader[0].set_value(("bad.yaml", b"goal: jawline\njurisdiction: us\nclinics:\n  - name: A\n    answers: {setting-typ: x}\n", "text/yaml")).run()
+    app.file_uploader[0].set_value(
+        (
+            "bad.yaml",
+            b"goal: jawline\njurisdiction: us\nclinics:\n  - name: A\n    answers: {setting-typ: x}\n",
+            "text/yaml",
+        )
+    ).run()
     assert "This file was not loaded, and your answers are unchanged" in text_of(app)
     assert "line 5" in text_of(app) and "setting-typ" in text_of(app)
     go(app, "Clinics")
@@ -220,7 +235,9 @@ def test_clinic_names_are_only_ever_text(app: AppTest) -> None:
 
 
 def test_broken_checklists_show_problems_not_a_traceback(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    broken = base.QUESTIONS.replace("category: licence", "category: licensing").replace("    ask: Is a doctor here?\n", "")
+    broken = base.QUESTIONS.replace("category: licence", "category: licensing").replace(
+        "    ask: Is a doctor here?\n", ""
+    )
     monkeypatch.setenv(QUESTIONS_ENV, str(base.write(tmp_path, questions_yaml=broken)))
     at = AppTest.from_file(APP, default_timeout=30)
     at.run()
@@ -266,13 +283,19 @@ def test_compare_and_details_show_what_holds_each_clinic_back_its_cautions_and_r
     assert "Fit 89/100, could be 70-90 once you know 9 more answers" in shown
     assert "Why not:\n- Who will give you the injections? *(Someone with no health licence" in shown
     table = app.table[0].value
-    assert list(table.loc["Verdict"]) == ["🟢 Strong fit for your priorities", "🔍 Check before booking (2 to check, 4 cautions)",
-                                          "🛑 Not recommended (1 caution)"]
+    assert list(table.loc["Verdict"]) == [
+        "🟢 Strong fit for your priorities",
+        "🔍 Check before booking (2 to check, 4 cautions)",
+        "🛑 Not recommended (1 caution)",
+    ]
     assert list(table.loc["Fit score (0-100)"]) == ["100", "89 (could be 70-90)", "75 (could be 69-76)"]
     go(app, "Details")
     app.selectbox(key=key(app, "detail")).select(3).run()  # the clinic not recommended leads with why
     shown = text_of(app)
-    assert shown.index("Why not:") < shown.index("Questions to ask") and "The reasons above are enough not to go ahead there." in shown
+    assert (
+        shown.index("Why not:") < shown.index("Questions to ask")
+        and "The reasons above are enough not to go ahead there." in shown
+    )
     assert any(e.label.startswith("4 more questions, if you still want to ask this clinic") for e in app.expander)
     assert "Homes, parties and salons are not safe places for injections" in shown  # its answer's safety note
     assert "Pregnancy and breastfeeding" in shown  # and every note that applies to everyone
@@ -310,13 +333,18 @@ def test_the_options_step_states_the_decision_and_shows_every_option_with_number
         app.radio(key=key(app, "goal")).set_value(goal).run()
         go(app, "Options")
         shown = text_of(app)
-        assert "You are deciding whether to have Botox" in shown and "Not having it, or waiting, is a reasonable choice too" in shown
+        assert (
+            "You are deciding whether to have Botox" in shown
+            and "Not having it, or waiting, is a reasonable choice too" in shown
+        )
         decision = checklist.decision(goal)
         assert decision is not None
         for option in decision.options:
             assert f"- **{option.name}:** {option.works.default.split('.')[0]}" in shown, option.id
         pictures = [m.value for m in app.markdown if "<svg" in m.value]
-        assert len(pictures) == sum((o.benefit is not None) + (o.harm is not None) for o in decision.options) + bool(decision.course_figure)
+        assert len(pictures) == sum((o.benefit is not None) + (o.harm is not None) for o in decision.options) + bool(
+            decision.course_figure
+        )
         assert all('role="img"' in p and "aria-label=" in p for p in pictures)
         assert "How sure: " in shown  # every figure says how sure the evidence is
 
@@ -344,8 +372,12 @@ def test_decide_never_nudges_and_keeps_the_sure_answers(app: AppTest) -> None:
     assert choice in text_of(app) and "You seem ready" not in text_of(app)
     app.radio(key=key(app, "sure", "support")).set_value("no").run()
     assert choice in text_of(app) and "It is fine not to be sure yet" in text_of(app)
-    assert decode(app.query_params["s"], load_checklist()).state.sure == {"sure": "yes", "understand": "yes", "risks": "yes",
-                                                                          "support": "no"}
+    assert decode(app.query_params["s"], load_checklist()).state.sure == {
+        "sure": "yes",
+        "understand": "yes",
+        "risks": "yes",
+        "support": "no",
+    }
 
 
 def test_not_now_gets_a_printout_too_and_start_says_who_made_this(app: AppTest) -> None:

@@ -9,11 +9,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from harness.serving import serve
-from tests.browsing import ROOT, add_clinic, answer, expect_clinic_names, open_app, screenshot, step, two_clinic_flow, verdicts
+from tests.browsing import (
+    ROOT,
+    add_clinic,
+    answer,
+    dialogs_of,
+    expect_clinic_names,
+    open_app,
+    screenshot,
+    step,
+    two_clinic_flow,
+    verdicts,
+)
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +40,7 @@ def server() -> Iterator[str]:
         yield running.url
 
 
-def test_full_flow_survives_a_reload_and_opens_elsewhere(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+def test_full_flow_survives_a_reload_and_opens_elsewhere(server: str, browser: Browser) -> None:
     context, page = open_app(browser, server)
     before = two_clinic_flow(page)
     assert "Check before booking" in before and "Not recommended" in before
@@ -48,7 +64,7 @@ def test_full_flow_survives_a_reload_and_opens_elsewhere(server: str, browser) -
     context.close()
 
 
-def test_an_answer_alone_puts_itself_in_the_address(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+def test_an_answer_alone_puts_itself_in_the_address(server: str, browser: Browser) -> None:
     """Answering reruns only the clinic's section; that section must update the link itself (a full run does it at
     its end). Read the address after nothing but an answer, and decode it."""
     from urllib.parse import parse_qs, urlparse
@@ -72,7 +88,7 @@ def test_an_answer_alone_puts_itself_in_the_address(server: str, browser) -> Non
     assert decode(link, checklist).state.clinics[0].answers == {"setting-type": home}
 
 
-def test_hostile_clinic_names_are_shown_as_text_and_run_nothing(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_clinic_names_are_shown_as_text_and_run_nothing(server: str, browser: Browser) -> None:
     """The corpus's markup and markdown names (tests/hostile/names.json), on every screen of a real page."""
     from tests.test_hostile import MARKUP
 
@@ -91,16 +107,18 @@ def test_hostile_clinic_names_are_shown_as_text_and_run_nothing(server: str, bro
         if "\n" not in name:
             assert name in table, f"{name!r} is not shown as typed in the comparison"
     assert "\\<" not in table and "\\[" not in table, "escaping shows as backslashes"
-    assert page.dialogs == []
+    assert dialogs_of(page) == []
     assert not [u for u in requests if "tracker.example" in u or "evil.example" in u]
     screenshot(page, "hostile-names-desktop")
     assert page.get_by_role("heading", name="Compare your clinics").is_visible(), "a name's <style> hid the page"
-    injected = "[...document.querySelectorAll('style')].filter(e => e.textContent.includes('body{display:none}')).length"
+    injected = (
+        "[...document.querySelectorAll('style')].filter(e => e.textContent.includes('body{display:none}')).length"
+    )
     assert page.evaluate(injected) == 0, "a name became a <style> element"
     context.close()
 
 
-def test_examples_at_phone_width(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+def test_examples_at_phone_width(server: str, browser: Browser) -> None:
     context, page = open_app(browser, server)
     page.get_by_role("button", name="Try it with example clinics").click()
     page.wait_for_function("() => new URLSearchParams(location.search).has('s')")
@@ -111,7 +129,7 @@ def test_examples_at_phone_width(server: str, browser) -> None:  # type: ignore[
     context.close()
 
 
-def test_html_summary_reads_at_phone_width(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_html_summary_reads_at_phone_width(browser: Browser, tmp_path: Path) -> None:
     from report import build_summary, render_html
     from scoring import load_checklist
     from scoring.answers import parse_answers
@@ -127,13 +145,17 @@ def test_html_summary_reads_at_phone_width(browser, tmp_path: Path) -> None:  # 
     page.goto(page_file.as_uri())
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert requests == [page_file.as_uri()]  # self-contained: nothing else is fetched
-    narrowest = page.evaluate("Math.min(...[...document.querySelectorAll('th, td')].map(c => c.getBoundingClientRect().width))")
+    narrowest = page.evaluate(
+        "Math.min(...[...document.querySelectorAll('th, td')].map(c => c.getBoundingClientRect().width))"
+    )
     assert narrowest >= 36, f"a table cell is {narrowest:.0f}px wide: words break letter by letter"
     screenshot(page, "summary-html-phone")
     context.close()
 
 
-def test_a_broken_checklist_at_start_gives_the_friendly_page_and_the_server_keeps_serving(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_broken_checklist_at_start_gives_the_friendly_page_and_the_server_keeps_serving(
+    browser: Browser, tmp_path: Path
+) -> None:
     import shutil
     import urllib.request
 
@@ -142,7 +164,9 @@ def test_a_broken_checklist_at_start_gives_the_friendly_page_and_the_server_keep
     folder = tmp_path / "questions"
     shutil.copytree(ROOT / "questions", folder)
     good = (folder / "training.yaml").read_text(encoding="utf-8")
-    broken = good.replace("    ask: What training have you had in giving these injections, and who trained you?\n", "", 1)
+    broken = good.replace(
+        "    ask: What training have you had in giving these injections, and who trained you?\n", "", 1
+    )
     assert broken != good
     (folder / "training.yaml").write_text(broken, encoding="utf-8")
     with serve(env={QUESTIONS_ENV: str(folder)}) as running:

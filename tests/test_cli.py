@@ -84,7 +84,9 @@ def test_schema_command_matches_the_file_editors_use() -> None:
     printed = json.loads(result.stdout)
     assert printed == checklist_schema()
     committed = json.loads((ROOT / "schema" / "checklist-file.schema.json").read_text(encoding="utf-8"))
-    assert committed == printed, "schema/ is out of date: run python -m scoring schema > schema/checklist-file.schema.json"
+    assert committed == printed, (
+        "schema/ is out of date: run python -m scoring schema > schema/checklist-file.schema.json"
+    )
 
 
 ANSWERS = ROOT / "tests" / "answers"
@@ -107,11 +109,22 @@ def test_evaluate_json_matches_golden_files() -> None:
 def test_evaluate_json_has_the_documented_keys() -> None:
     data = json.loads(cli("evaluate", ANSWERS / "jawline-us.yaml", "--format", "json").stdout)
     clinic = data["clinics"][0]
-    assert {"name", "verdict", "score", "score_range", "completeness", "category_scores", "cautions", "notes",
-            "questions_to_ask"} <= clinic.keys()
+    assert {
+        "name",
+        "verdict",
+        "score",
+        "score_range",
+        "completeness",
+        "category_scores",
+        "cautions",
+        "notes",
+        "questions_to_ask",
+    } <= clinic.keys()
     assert all("when" in a for a in clinic["questions_to_ask"])
     glow = data["clinics"][1]
-    assert [c["question"] for c in glow["cautions"]][:1] == ["licence-checked"] and glow["score_range"][0] < glow["score"]
+    assert [c["question"] for c in glow["cautions"]][:1] == ["licence-checked"] and glow["score_range"][0] < glow[
+        "score"
+    ]
     assert [c["verdict"] for c in data["clinics"]] == ["strong_fit", "verify_first", "not_recommended"]
     assert data["clinics"][0]["name"] == "Clínica Norte"
     assert {"ranking", "leaders", "robustness"} <= data["comparison"].keys()
@@ -123,7 +136,10 @@ def test_evaluate_text_is_readable() -> None:
     assert "1. Clínica Norte: Strong fit for your priorities" in result.stdout
     assert "Not recommended: Who will give you the injections?" in result.stdout
     assert "Still to ask:" in result.stdout
-    assert "Fit 55/100, could be 22-87 once you know 35 more answers (12 from home, 23 at the visit); 26% answered (12 of 47)" in result.stdout
+    assert (
+        "Fit 55/100, could be 22-87 once you know 35 more answers (12 from home, 23 at the visit); 26% answered (12 of 47)"
+        in result.stdout
+    )
     assert "Also 3 cautions:" in result.stdout  # cautions beside the verdict
     assert "Safety notes for everyone considering this treatment:" in result.stdout
     assert "[emergency] Emergency: signs the toxin has spread" in result.stdout
@@ -132,7 +148,9 @@ def test_evaluate_text_is_readable() -> None:
 
 def test_evaluate_bad_file_exits_1_with_messages(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text("goal: jawline\njurisdiction: us\nclinics:\n  - name: A\n    answers: {setting-typ: x}\n", encoding="utf-8")
+    bad.write_text(
+        "goal: jawline\njurisdiction: us\nclinics:\n  - name: A\n    answers: {setting-typ: x}\n", encoding="utf-8"
+    )
     result = cli("evaluate", bad)
     assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
     assert re.match(r"^.*bad\.yaml:5: clinic 'A': question 'setting-typ' is not in checklist", result.stdout)
@@ -159,7 +177,9 @@ def test_open_prints_the_answers_file_a_link_holds(tmp_path: Path) -> None:
     opened = cli("open", f"https://injector.example/?goal=jawline&{link}&step=Compare")
     assert opened.returncode == 0 and opened.stderr == ""
     data = yaml.safe_load(opened.stdout)
-    assert data == yaml.safe_load((ANSWERS / "jawline-us.yaml").read_text(encoding="utf-8")) | {"priorities": data["priorities"]}
+    assert data == yaml.safe_load((ANSWERS / "jawline-us.yaml").read_text(encoding="utf-8")) | {
+        "priorities": data["priorities"]
+    }
     as_json = json.loads(cli("open", link, "--format", "json").stdout)
     assert as_json["clinics"][0]["name"] == "Clínica Norte"
     bare = cli("open", link.removeprefix("s="))
@@ -177,9 +197,14 @@ def test_review_prints_every_flagged_answer_with_its_flag_when_and_sources() -> 
     assert result.returncode == 0
     text = result.stdout
     assert "CRITICAL A cosmetic injector with no migraine training  [cosmetic] -> Not recommended" in text
-    assert "CAUTION  They told me where to check, but I have not checked yet  [told-not-checked] -> Check before booking" in text
+    assert (
+        "CAUTION  They told me where to check, but I have not checked yet  [told-not-checked] -> Check before booking"
+        in text
+    )
     assert "Found out before booking; safety check." in text and "Sources: " in text and "Why: " in text
     assert "[remote]" not in text  # UK remote prescribing (jaw goals) is not part of migraine in the US
     everything = cli("review").stdout
     assert "No, only by phone, video, message or online form  [remote] -> Not recommended" in everything
-    assert everything.count("CRITICAL") > text.count("CRITICAL")  # the UK-only and jaw-only red flags are in the full model
+    assert everything.count("CRITICAL") > text.count(
+        "CRITICAL"
+    )  # the UK-only and jaw-only red flags are in the full model

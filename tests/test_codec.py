@@ -16,17 +16,35 @@ from scoring.answers import AnswersFile, check_against
 from scoring.codec import FORMAT, decode, encode, known_layouts, layout_of
 from tests import minimal_checklist as base
 
-NAMES = ["Clínica Norte", "Κλινική Αθήνα", "Клиника Москва", "서울 피부과", "عيادة النور", "Derm & Co", "Glow Med Spa", "Dr Chen"]
+NAMES = [
+    "Clínica Norte",
+    "Κλινική Αθήνα",
+    "Клиника Москва",
+    "서울 피부과",
+    "عيادة النور",
+    "Derm & Co",
+    "Glow Med Spa",
+    "Dr Chen",
+]
 
 
 def full_state(checklist: Checklist, clinics: int, goal: str = "jawline", place: str = "us") -> AnswersFile:
     """Every applicable question answered, varied per clinic."""
     questions = checklist.applicable_questions(goal, place)  # type: ignore[arg-type]
-    return AnswersFile.model_validate({
-        "goal": goal, "jurisdiction": place, "priorities": {"product": 3, "training": 0},
-        "clinics": tuple({"name": NAMES[i], "answers": {q.id: q.options[(i + j) % len(q.options)].id for j, q in enumerate(questions)}}
-                         for i in range(clinics)),
-    })
+    return AnswersFile.model_validate(
+        {
+            "goal": goal,
+            "jurisdiction": place,
+            "priorities": {"product": 3, "training": 0},
+            "clinics": tuple(
+                {
+                    "name": NAMES[i],
+                    "answers": {q.id: q.options[(i + j) % len(q.options)].id for j, q in enumerate(questions)},
+                }
+                for i in range(clinics)
+            ),
+        }
+    )
 
 
 def test_round_trip_is_exact(checklist: Checklist) -> None:
@@ -45,7 +63,9 @@ def test_links_made_with_zlib_defaults_still_open(checklist: Checklist) -> None:
     state = full_state(checklist, 8)
     link = encode(state, checklist)
     raw = base64.urlsafe_b64decode(link + "=" * (-len(link) % 4))
-    before = base64.urlsafe_b64encode(bytes([raw[0]]) + zlib.compress(zlib.decompress(raw[1:]), 9)).rstrip(b"=").decode()
+    before = (
+        base64.urlsafe_b64encode(bytes([raw[0]]) + zlib.compress(zlib.decompress(raw[1:]), 9)).rstrip(b"=").decode()
+    )
     assert before != link
     assert decode(before, checklist).state == state
 
@@ -65,13 +85,21 @@ def _checklist_at(folder: Path, **overrides: str) -> Checklist:
 
 def test_old_link_restores_by_id_and_names_what_it_cannot(tmp_path: Path) -> None:
     old = _checklist_at(tmp_path / "old")
-    state = AnswersFile.model_validate({
-        "goal": "jawline", "jurisdiction": "uk", "priorities": {"setting": 1},
-        "clinics": ({"name": "Derm", "answers": {"licensed": "yes", "setting-type": "clinic", "doctor-on-site": "no"}},),
-    })
+    state = AnswersFile.model_validate(
+        {
+            "goal": "jawline",
+            "jurisdiction": "uk",
+            "priorities": {"setting": 1},
+            "clinics": (
+                {"name": "Derm", "answers": {"licensed": "yes", "setting-type": "clinic", "doctor-on-site": "no"}},
+            ),
+        }
+    )
     link = encode(state, old)
     # The new checklist adds a question first (every position shifts) and drops the 'no' answer of doctor-on-site.
-    new_questions = base.QUESTIONS.replace("questions:\n", """questions:
+    new_questions = base.QUESTIONS.replace(
+        "questions:\n",
+        """questions:
   - id: extra
     category: licence
     text: New question?
@@ -84,7 +112,9 @@ def test_old_link_restores_by_id_and_names_what_it_cannot(tmp_path: Path) -> Non
     unsure: not-sure
     when: booking
     sources: [cdc]
-""", 1).replace("      - {id: no, label: No, points: 0, flag: caution}\n", "")
+""",
+        1,
+    ).replace("      - {id: no, label: No, points: 0, flag: caution}\n", "")
     new = _checklist_at(tmp_path / "new", questions_yaml=new_questions)
     assert layout_of(new).fingerprint != layout_of(old).fingerprint
     restored = decode(link, new, {layout_of(old).fingerprint: layout_of(old)})

@@ -11,10 +11,13 @@ from scoring.models import Question
 BEST = {"licensed": "yes", "setting-type": "clinic", "doctor-on-site": "yes"}
 
 
-def compare(checklist: Checklist, clinics: list[tuple[str, dict[str, str]]],
-            prio: dict[str, int] | None = None) -> tuple[tuple[ClinicResult, ...], Comparison]:
+def compare(
+    checklist: Checklist, clinics: list[tuple[str, dict[str, str]]], prio: dict[str, int] | None = None
+) -> tuple[tuple[ClinicResult, ...], Comparison]:
     """Jawline clinics in the US, given as (name, answers)."""
-    evaluation = compare_clinics(checklist, "jawline", "us", prio or {}, [Clinic(name=n, answers=a) for n, a in clinics])
+    evaluation = compare_clinics(
+        checklist, "jawline", "us", prio or {}, [Clinic(name=n, answers=a) for n, a in clinics]
+    )
     return evaluation.results, evaluation.comparison
 
 
@@ -28,7 +31,13 @@ def test_gated_clinics_come_after_the_rest_and_ties_are_ties(tiny: Checklist) ->
     ]
     _, comparison = compare(tiny, clinics)
     order = [(r.rank, r.tied, r.result.name) for r in comparison.ranking]
-    assert order == [(1, True, "Alpha"), (1, True, "Aardvark"), (3, False, "Mid"), (4, False, "Beta"), (5, False, "Zeta")]
+    assert order == [
+        (1, True, "Alpha"),
+        (1, True, "Aardvark"),
+        (3, False, "Mid"),
+        (4, False, "Beta"),
+        (5, False, "Zeta"),
+    ]
     assert comparison.leaders == ("Alpha", "Aardvark")
     assert comparison.robustness.startswith("“Alpha” and “Aardvark” fit your priorities equally well.")
 
@@ -58,7 +67,13 @@ def test_a_lead_no_single_priority_can_change(checklist: Checklist) -> None:
     from tests.test_profiles import best_answers
 
     best = best_answers(checklist, "jawline", "us")
-    weaker = {**best, "toxin-training": "course-supervised", "setting-licensed": "told", "cost-clear": "spoken", "contact-after": "office-hours"}
+    weaker = {
+        **best,
+        "toxin-training": "course-supervised",
+        "setting-licensed": "told",
+        "cost-clear": "spoken",
+        "contact-after": "office-hours",
+    }
     _, comparison = compare(checklist, [("A", best), ("B", weaker)])
     assert comparison.leaders == ("A",) and comparison.shifts == ()
     assert comparison.robustness == (
@@ -86,7 +101,9 @@ def test_a_weak_fit_is_never_named_and_the_comparison_says_why(checklist: Checkl
     results, comparison = compare(checklist, [("Weak", weak)])
     assert results[0].score is not None and results[0].score < 60 and results[0].verdict.value == "weak_fit"
     assert comparison.leaders == ()
-    assert comparison.robustness.startswith(f"No clinic fits the priorities you set well yet: “Weak” fits your priorities weakly (fit {results[0].score})")
+    assert comparison.robustness.startswith(
+        f"No clinic fits the priorities you set well yet: “Weak” fits your priorities weakly (fit {results[0].score})"
+    )
 
 
 def test_a_clinic_still_to_check_before_booking_is_said_so(tiny: Checklist) -> None:
@@ -104,4 +121,7 @@ def test_open_answers_that_could_change_the_lead_are_said(tiny: Checklist) -> No
     _, comparison = compare(tiny, [("A", a), ("B", b)])
     assert comparison.leaders == ("A",)
     assert [(c.name, c.high) for c in comparison.challengers] == [("B", 100)]
-    assert "once the open answers are known, “B” could fit as much as 100 once its checks before booking are clear" in comparison.robustness
+    assert (
+        "once the open answers are known, “B” could fit as much as 100 once its checks before booking are clear"
+        in comparison.robustness
+    )

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from scoring import load_checklist
+from scoring.models import Question
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -21,9 +22,10 @@ def test_every_source_is_in_the_evidence_summary() -> None:
     assert not missing, f"add these sources to docs/evidence.md: {missing}"
 
 
-@pytest.mark.parametrize("question", [q for q in CHECKLIST.questions if any(o.flag == "critical" for o in q.options)],
-                         ids=lambda q: q.id)
-def test_every_red_flag_is_in_the_evidence_summary_with_its_answer(question) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    "question", [q for q in CHECKLIST.questions if any(o.flag == "critical" for o in q.options)], ids=lambda q: q.id
+)
+def test_every_red_flag_is_in_the_evidence_summary_with_its_answer(question: Question) -> None:
     lines = (DOCS / "evidence.md").read_text(encoding="utf-8").splitlines()
     for option in (o for o in question.options if o.flag == "critical"):
         assert any(question.id in line and option.id in line for line in lines), (

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from scoring import Checklist, load_checklist
-from scoring.evaluate import Verdict, evaluate_clinic
+from scoring.evaluate import ClinicResult, Verdict, evaluate_clinic
 from tests import minimal_checklist as base
 
 
-def evaluate(tiny: Checklist, answers: dict[str, str], priorities: dict[str, int] | None = None):  # type: ignore[no-untyped-def]
+def evaluate(tiny: Checklist, answers: dict[str, str], priorities: dict[str, int] | None = None) -> ClinicResult:
     return evaluate_clinic(tiny, "jawline", "us", priorities or {}, answers, "Test clinic")
 
 
@@ -28,7 +28,9 @@ def test_critical_answer_gates_whatever_the_score(tiny: Checklist) -> None:
     assert [(r.question_id, r.answer) for r in result.reasons] == [("setting-type", "A home")]
     assert result.headline == "Not recommended: Where will it happen? (A home)"
     assert [n.id for n in result.notes] == ["emergency", "home-warning"]  # emergency first, then the answer's warning
-    assert "doctor-on-site" not in {line.question_id for c in result.categories for line in c.lines}  # condition not met
+    assert "doctor-on-site" not in {
+        line.question_id for c in result.categories for line in c.lines
+    }  # condition not met
 
 
 def test_unknown_safety_question_means_check_before_booking(tiny: Checklist) -> None:
@@ -37,8 +39,13 @@ def test_unknown_safety_question_means_check_before_booking(tiny: Checklist) -> 
     assert result.headline == "Check before booking: Is the injector licensed? (Not sure)"
     assert result.score == 100  # "Not sure" is not a zero: it is out of the score
     assert result.completeness == 67
-    assert [(a.question_id, a.why, a.safety_critical, a.when) for a in result.to_ask] == [("licensed", "not_sure", True, "booking")]
-    assert result.score_range == (40, 100)  # licensed could still earn 0 of 3: licence 0 (weight 3), setting 100 (weight 2)
+    assert [(a.question_id, a.why, a.safety_critical, a.when) for a in result.to_ask] == [
+        ("licensed", "not_sure", True, "booking")
+    ]
+    assert result.score_range == (
+        40,
+        100,
+    )  # licensed could still earn 0 of 3: licence 0 (weight 3), setting 100 (weight 2)
 
 
 def test_a_caution_on_a_safety_check_holds_the_verdict_like_not_sure(tmp_path: Path) -> None:
@@ -50,7 +57,9 @@ def test_a_caution_on_a_safety_check_holds_the_verdict_like_not_sure(tmp_path: P
         "      - {id: not-sure, label: Not sure, points: 0}\n    unsure: not-sure\n    safety_critical: true",
     )
     checklist = load_checklist([base.write(folder, questions_yaml=questions)])
-    result = evaluate_clinic(checklist, "jawline", "us", {}, {"licensed": "told", "setting-type": "clinic", "doctor-on-site": "yes"})
+    result = evaluate_clinic(
+        checklist, "jawline", "us", {}, {"licensed": "told", "setting-type": "clinic", "doctor-on-site": "yes"}
+    )
     assert result.verdict is Verdict.VERIFY_FIRST
     assert [str(c) for c in result.cautions] == ["Is the injector licensed? (Told me)"]
     assert result.headline == "Check before booking: Is the injector licensed? (Told me)"
@@ -59,11 +68,15 @@ def test_a_caution_on_a_safety_check_holds_the_verdict_like_not_sure(tmp_path: P
 def test_a_visit_check_left_means_ok_to_book_a_consultation(tmp_path: Path) -> None:
     folder = tmp_path / "visit"
     folder.mkdir()
-    questions = base.QUESTIONS.replace("    unsure: not-sure\n    condition", "    unsure: not-sure\n    safety_critical: true\n    condition")
+    questions = base.QUESTIONS.replace(
+        "    unsure: not-sure\n    condition", "    unsure: not-sure\n    safety_critical: true\n    condition"
+    )
     checklist = load_checklist([base.write(folder, questions_yaml=questions)])
     result = evaluate_clinic(checklist, "jawline", "us", {}, {"licensed": "yes", "setting-type": "clinic"})
     assert result.verdict is Verdict.CHECK_AT_VISIT
-    assert result.headline == "OK to book a consultation. Before any injection, check: Is a doctor on site? (not answered)"
+    assert (
+        result.headline == "OK to book a consultation. Before any injection, check: Is a doctor on site? (not answered)"
+    )
 
 
 def test_the_fit_range_shows_what_the_open_answers_could_do(tiny: Checklist) -> None:

@@ -8,12 +8,17 @@ Needs nginx and Chromium: skipped where either is missing, saying so; under CI (
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from deploy.local import cluster, find_nginx
 from tests.browsing import expect_clinic_names, open_app, screenshot, step, two_clinic_flow, verdicts
 from tests.conftest import require_tool
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
 
 pytestmark = pytest.mark.browser
 
@@ -35,7 +40,7 @@ def established(port: int) -> int:
     return count
 
 
-def test_stopping_the_serving_process_loses_nothing(browser) -> None:  # type: ignore[no-untyped-def]
+def test_stopping_the_serving_process_loses_nothing(browser: Browser) -> None:
     require_nginx()
     with cluster(processes=2) as running:
         context, page = open_app(browser, running.url)

@@ -70,15 +70,20 @@ OVERSIZED = b"goal: jawline\njurisdiction: us\nclinics:\n  - name: A\n" + b"# pa
 
 
 def chunks(items: list[str], size: int = 8) -> list[list[str]]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def answers_yaml(names: list[str]) -> bytes:
-    data = {"goal": "jawline", "jurisdiction": "us", "clinics": [{"name": n, "answers": {"setting-type": "medical-clinic"}} for n in names]}
+    data = {
+        "goal": "jawline",
+        "jurisdiction": "us",
+        "clinics": [{"name": n, "answers": {"setting-type": "medical-clinic"}} for n in names],
+    }
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
 
 
 # --- the corpus is what it says ---------------------------------------------------------------
+
 
 def test_the_corpus_covers_every_kind_of_attack() -> None:
     kinds = {c["kind"] for c in CORPUS}
@@ -87,6 +92,7 @@ def test_the_corpus_covers_every_kind_of_attack() -> None:
 
 
 # --- answers file and link --------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("names", chunks(TAKEN), ids=lambda n: f"{len(n)} names")
 def test_names_survive_the_answers_file_and_the_link_exactly(checklist: Checklist, names: list[str]) -> None:
@@ -97,7 +103,9 @@ def test_names_survive_the_answers_file_and_the_link_exactly(checklist: Checklis
     assert decode(encode(state, checklist), checklist).state == state
 
 
-@pytest.mark.parametrize("case", REFUSED, ids=lambda c: c["kind"] + ":" + c["name"][:12].encode("unicode_escape").decode())
+@pytest.mark.parametrize(
+    "case", REFUSED, ids=lambda c: c["kind"] + ":" + c["name"][:12].encode("unicode_escape").decode()
+)
 def test_names_that_cannot_be_names_are_refused_plainly(checklist: Checklist, case: dict[str, str]) -> None:
     with pytest.raises(InputError) as caught:
         parse_answers(answers_yaml([case["name"]]), "answers.yaml", checklist)
@@ -132,7 +140,9 @@ def hostile_links(checklist: Checklist) -> dict[str, str]:
         for bit in (0, 5):
             flipped = bytearray(raw)
             flipped[position] ^= 1 << bit
-            links[f"bit {bit} of byte {position} flipped"] = base64.urlsafe_b64encode(bytes(flipped)).rstrip(b"=").decode()
+            links[f"bit {bit} of byte {position} flipped"] = (
+                base64.urlsafe_b64encode(bytes(flipped)).rstrip(b"=").decode()
+            )
     links["from the future"] = base64.urlsafe_b64encode(bytes([raw[0] + 1]) + raw[1:]).rstrip(b"=").decode()
     links["markup"] = "<script>alert(1)</script>"
     links["percent-encoded NUL"] = "%00%00"
@@ -156,8 +166,9 @@ def test_links_cut_flipped_or_from_the_future_give_a_reason_or_a_valid_state(che
 
 def test_a_link_from_an_older_checklist_keeps_the_names_and_says_what_was_lost(tmp_path: Path) -> None:
     old = load_checklist([base.write(tmp_path)])
-    state = AnswersFile.model_validate({"goal": "jawline", "jurisdiction": "uk", "clinics": (
-        {"name": "Derm", "answers": {"licensed": "yes"}},)})
+    state = AnswersFile.model_validate(
+        {"goal": "jawline", "jurisdiction": "uk", "clinics": ({"name": "Derm", "answers": {"licensed": "yes"}},)}
+    )
     restored = decode(encode(state, old), load_checklist())
     assert [c.name for c in restored.state.clinics] == ["Derm"]
     assert restored.lost and "could be restored" in restored.lost[0]
@@ -165,12 +176,17 @@ def test_a_link_from_an_older_checklist_keeps_the_names_and_says_what_was_lost(t
 
 # --- the app ----------------------------------------------------------------------------------
 
+
 def shown_as_markdown(at: AppTest) -> list[str]:
     """Every string the app handed to Streamlit's markdown renderer (tables render markdown too)."""
-    bodies = [str(e.value) for e in [*at.markdown, *at.caption, *at.error, *at.warning, *at.info, *at.subheader, *at.header]]
+    bodies = [
+        str(e.value) for e in [*at.markdown, *at.caption, *at.error, *at.warning, *at.info, *at.subheader, *at.header]
+    ]
     for table in at.table:
         frame = table.value
-        bodies += [str(v) for v in frame.columns] + [str(v) for v in frame.index] + [str(v) for v in frame.to_numpy().ravel()]
+        bodies += (
+            [str(v) for v in frame.columns] + [str(v) for v in frame.index] + [str(v) for v in frame.to_numpy().ravel()]
+        )
     bodies += [str(r.label) for r in at.radio] + [str(o) for r in at.radio for o in r.options]
     return bodies
 
@@ -197,7 +213,9 @@ def test_the_app_shows_hostile_names_only_as_escaped_text(app: AppTest, names: l
     assert clinic_names(app) == names
 
 
-def test_hostile_names_with_answers_reach_no_markdown_unescaped(monkeypatch: pytest.MonkeyPatch, checklist: Checklist) -> None:
+def test_hostile_names_with_answers_reach_no_markdown_unescaped(
+    monkeypatch: pytest.MonkeyPatch, checklist: Checklist
+) -> None:
     """With answers, the sentences that quote clinic names (who fits best, what would change it) appear too."""
     monkeypatch.delenv(QUESTIONS_ENV, raising=False)
     names = [n for n in MARKUP if SPECIAL & set(n)][:3]
@@ -277,6 +295,7 @@ def test_the_app_keeps_the_answers_on_screen_whatever_link_arrives(app: AppTest,
 
 # --- the summaries and the command line --------------------------------------------------------
 
+
 @pytest.mark.parametrize("names", chunks(TAKEN), ids=lambda n: f"{len(n)} names")
 def test_the_summaries_show_hostile_names_only_as_text(checklist: Checklist, names: list[str]) -> None:
     summary = build_summary(checklist, state_with(checklist, names), "http://localhost:8501/")
@@ -285,7 +304,9 @@ def test_the_summaries_show_hostile_names_only_as_text(checklist: Checklist, nam
     parsed.feed(html)
     assert set(parsed.tags) <= ALLOWED_TAGS, set(parsed.tags) - ALLOWED_TAGS
     assert not [a for a, _ in parsed.attrs if a.startswith("on")]
-    sources = {s.where for s in summary.sources if s.is_link} | {c.visit_link for c in summary.clinics}  # and its own links
+    sources = {s.where for s in summary.sources if s.is_link} | {
+        c.visit_link for c in summary.clinics
+    }  # and its own links
     assert all(v in sources for a, v in parsed.attrs if a in {"href", "src", "xlink:href", "srcset", "action"})
     text = "".join(parsed.text)
     for name in names:
@@ -293,8 +314,9 @@ def test_the_summaries_show_hostile_names_only_as_text(checklist: Checklist, nam
     pdf_text = " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(render_pdf(summary))).pages)
     for name in names:
         shown = printable(name)
-        assert (shown == NOTICE and "a name in letters this PDF cannot show" in pdf_text) or \
-            " ".join(shown.split()) in " ".join(pdf_text.split()), name
+        assert (shown == NOTICE and "a name in letters this PDF cannot show" in pdf_text) or " ".join(
+            shown.split()
+        ) in " ".join(pdf_text.split()), name
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -305,7 +327,10 @@ def test_the_command_line_refuses_hostile_files_without_a_traceback(tmp_path: Pa
     (tmp_path / "big.yaml").write_bytes(OVERSIZED)
     for name in ("alias-bomb.yaml", "huge-number.yaml", "invalid-utf8.yaml", "python-tag.yaml", "big.yaml"):
         path = tmp_path / "big.yaml" if name == "big.yaml" else HOSTILE / "files" / name
-        for command in (["-m", "report", str(path), "--html", str(tmp_path / "s.html")], ["-m", "scoring", "evaluate", str(path)]):
+        for command in (
+            ["-m", "report", str(path), "--html", str(tmp_path / "s.html")],
+            ["-m", "scoring", "evaluate", str(path)],
+        ):
             result = run(*command)
             assert result.returncode == 1, (name, command, result.stderr)
             assert "Traceback" not in result.stderr + result.stdout
@@ -316,9 +341,12 @@ def test_the_command_line_refuses_hostile_files_without_a_traceback(tmp_path: Pa
 
 # --- no CSV sink -------------------------------------------------------------------------------
 
+
 def test_no_csv_is_written_and_streamlits_export_is_off() -> None:
     sources = [p for folder in ("scoring", "ui", "report") for p in (ROOT / folder).rglob("*.py")] + [ROOT / "app.py"]
-    assert not [p for p in sources if "import csv" in p.read_text(encoding="utf-8") or "to_csv" in p.read_text(encoding="utf-8")]
+    assert not [
+        p for p in sources if "import csv" in p.read_text(encoding="utf-8") or "to_csv" in p.read_text(encoding="utf-8")
+    ]
     for config in (ROOT / ".streamlit" / "config.toml", ROOT / "deploy" / "config.toml"):
         settings: dict[str, Any] = tomllib.loads(config.read_text(encoding="utf-8"))
         assert settings["client"]["disableDataExport"] is True, config

@@ -22,8 +22,9 @@ def run(coroutine: Coroutine[Any, Any, load.Level]) -> load.Level:
 def test_many_patients_at_once_get_answers_and_no_errors() -> None:
     query = f"s={load.share_link()}"
     with serve("app.py") as server:
-        result = run(load.level(load.ws(server.url), query, True, sessions=6, duration=8, think=1.0,
-                                        pid=server.process.pid))
+        result = run(
+            load.level(load.ws(server.url), query, True, sessions=6, duration=8, think=1.0, pid=server.process.pid)
+        )
     assert result.errors == [], result.errors
     assert len(result.latencies) >= 6 * 3  # every patient answered and opened Compare
     progress = {t for t in result.texts_seen if "answered before booking" in t}

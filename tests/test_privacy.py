@@ -13,11 +13,16 @@ import os
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from harness.serving import serve
 from tests.browsing import ROOT, add_clinic, answer, open_app, step
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
 
 pytestmark = pytest.mark.browser
 
@@ -30,8 +35,13 @@ def changed_files(folders: list[Path], since: float, skip: list[Path]) -> list[P
     for folder in folders:
         for dirpath, dirnames, filenames in os.walk(folder):
             here = Path(dirpath)
-            dirnames[:] = [d for d in dirnames if not any((here / d).resolve().is_relative_to(s) for s in skip)
-                           and d not in {".git", ".venv"} and not d.startswith("playwright")]
+            dirnames[:] = [
+                d
+                for d in dirnames
+                if not any((here / d).resolve().is_relative_to(s) for s in skip)
+                and d not in {".git", ".venv"}
+                and not d.startswith("playwright")
+            ]
             for name in filenames:
                 path = here / name
                 try:
@@ -54,7 +64,7 @@ def holding(paths: list[Path], secrets: list[bytes]) -> list[str]:
     return hits
 
 
-def test_a_session_leaves_nothing_about_the_patient_on_the_server(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_session_leaves_nothing_about_the_patient_on_the_server(browser: Browser, tmp_path: Path) -> None:
     home, downloads, log = tmp_path / "home", tmp_path / "downloads", tmp_path / "server.log"
     home.mkdir()
     downloads.mkdir()
@@ -76,7 +86,9 @@ def test_a_session_leaves_nothing_about_the_patient_on_the_server(browser, tmp_p
         context.close()
     secrets = [NAME.encode(), link.encode()]
     saved = {p.name: p.read_bytes() for p in downloads.iterdir()}
-    assert NAME.encode() in saved["injector-check-answers.yaml"] and NAME.encode() in saved["injector-check-summary.html"]
+    assert (
+        NAME.encode() in saved["injector-check-answers.yaml"] and NAME.encode() in saved["injector-check-summary.html"]
+    )
 
     assert holding([log], secrets) == [], "the server's log holds the patient's data"
     output = log.read_text(errors="replace")

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from pypdf import PdfReader
@@ -19,20 +20,36 @@ from scoring import Checklist
 from scoring.answers import AnswersFile, parse_answers
 from tests.conftest import require_tool
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTEFACTS = ROOT / "artefacts"
 EXAMPLE = ROOT / "examples" / "jawline.yaml"
-NAMES = ["Clínica Norte", "Κλινική Αθήνα", "Клиника Москва", "</title><script>alert(1)</script>", '" onmouseover="x',
-         "Derm & Co <b>", "Glow Med Spa", "Dr O'Neil"]
+NAMES = [
+    "Clínica Norte",
+    "Κλινική Αθήνα",
+    "Клиника Москва",
+    "</title><script>alert(1)</script>",
+    '" onmouseover="x',
+    "Derm & Co <b>",
+    "Glow Med Spa",
+    "Dr O'Neil",
+]
 
 
 def state_with(checklist: Checklist, names: list[str]) -> AnswersFile:
     base = parse_answers(EXAMPLE.read_bytes(), "x", checklist)
     answers = [dict(c.answers) for c in base.clinics]
-    return AnswersFile.model_validate({
-        "goal": "jawline", "jurisdiction": "us", "priorities": {"product": 3},
-        "clinics": tuple({"name": n, "answers": answers[i % len(answers)]} for i, n in enumerate(names)),
-    })
+    return AnswersFile.model_validate(
+        {
+            "goal": "jawline",
+            "jurisdiction": "us",
+            "priorities": {"product": 3},
+            "clinics": tuple({"name": n, "answers": answers[i % len(answers)]} for i, n in enumerate(names)),
+        }
+    )
 
 
 @pytest.fixture(scope="module")
@@ -70,12 +87,17 @@ def test_pdf_metadata_and_page_count(eight: tuple[Summary, bytes, str]) -> None:
     root = reader.root_object
     assert str(root["/Lang"]) == "en"
     assert "/StructTreeRoot" in root  # tagged: headings are /H1-/H3 structure elements
+
     def titles(items: list) -> list[str]:  # type: ignore[type-arg]
         return [t for item in items for t in (titles(item) if isinstance(item, list) else [item.title])]
 
     bookmarks = titles(reader.outline)
-    assert bookmarks[:4] == ["Injector Check: your decision summary", "Your decision: whether, and where",
-                             "Are you ready to decide? (the SURE test)", "Is it right for you now? The options side by side"]
+    assert bookmarks[:4] == [
+        "Injector Check: your decision summary",
+        "Your decision: whether, and where",
+        "Are you ready to decide? (the SURE test)",
+        "Is it right for you now? The options side by side",
+    ]
     assert "Your clinics compared" in bookmarks
     assert "Questions to ask" in bookmarks
     assert 10 <= len(reader.pages) <= 30  # about two pages a clinic, plus the overview and the evidence
@@ -108,7 +130,10 @@ def test_questions_to_ask_are_grouped_by_when_and_numbered_through(checklist: Ch
 
 def test_a_clinic_that_runs_over_a_page_names_itself_at_the_top_of_the_next(checklist: Checklist) -> None:
     names = ["Short Section", "Long Section", "Third Section"]  # the examples: one page, more than one, more than one
-    pages = [flat(p).lstrip() for p in pdf_pages(render_pdf(build_summary(checklist, state_with(checklist, names), "http://x/")))]
+    pages = [
+        flat(p).lstrip()
+        for p in pdf_pages(render_pdf(build_summary(checklist, state_with(checklist, names), "http://x/")))
+    ]
     owner = ""
     continued = []
     for page in pages:
@@ -142,7 +167,14 @@ def test_scripts_the_font_lacks_get_a_visible_notice(checklist: Checklist) -> No
 
 
 def test_a_name_the_font_lacks_is_replaced_but_never_the_sentence_around_it(checklist: Checklist) -> None:
-    names = ["서울 피부과", "Clínica Norte", "Glow Med Spa", "Derm One", "Skin Two", "Face Three"]  # six: the key to the A-F columns
+    names = [
+        "서울 피부과",
+        "Clínica Norte",
+        "Glow Med Spa",
+        "Derm One",
+        "Skin Two",
+        "Face Three",
+    ]  # six: the key to the A-F columns
     summary = build_summary(checklist, state_with(checklist, names), "http://x/")
     whole = flat(" ".join(pdf_pages(render_pdf(summary))))
     assert "Clinics: A = " in whole  # the key is printed, with the other five names in it
@@ -150,7 +182,9 @@ def test_a_name_the_font_lacks_is_replaced_but_never_the_sentence_around_it(chec
         assert f"= {name}" in whole, name
     assert f"= {NOTICE}" in whole or f"A = {NOTICE}" in whole
     assert summary.comparison.leaders[0] == names[0]  # the sentence names the one it cannot draw
-    assert f"“{NOTICE}” and “Derm One” fit your priorities equally well." in whole  # the sentence stays; only the name goes
+    assert (
+        f"“{NOTICE}” and “Derm One” fit your priorities equally well." in whole
+    )  # the sentence stays; only the name goes
     assert "서울" not in whole
 
 
@@ -163,7 +197,9 @@ def test_the_installed_fpdf2_is_the_one_the_speed_ups_were_written_for() -> None
 
     from report.fastpdf import FPDF_VERSION
 
-    assert fpdf.FPDF_VERSION == FPDF_VERSION, "report/fastpdf.py uses fpdf2 internals: re-check them, then update FPDF_VERSION"
+    assert fpdf.FPDF_VERSION == FPDF_VERSION, (
+        "report/fastpdf.py uses fpdf2 internals: re-check them, then update FPDF_VERSION"
+    )
     assert f"fpdf2=={FPDF_VERSION}" in (Path(__file__).resolve().parent.parent / "requirements.txt").read_text()
 
 
@@ -185,7 +221,9 @@ def test_fonts_read_once_per_process_draw_the_same_pages(eight: tuple[Summary, b
     pictures = {}
     for name, data in {"cached": cached, "uncached": uncached}.items():
         (tmp_path / f"{name}.pdf").write_bytes(data)
-        subprocess.run([pdftoppm, "-png", "-r", "40", str(tmp_path / f"{name}.pdf"), str(tmp_path / name)], check=True, timeout=120)
+        subprocess.run(
+            [pdftoppm, "-png", "-r", "40", str(tmp_path / f"{name}.pdf"), str(tmp_path / name)], check=True, timeout=120
+        )
         pictures[name] = [p.read_bytes() for p in sorted(tmp_path.glob(f"{name}-*.png"))]
     assert len(pictures["cached"]) == len(PdfReader(io.BytesIO(cached)).pages) > 10
     assert pictures["cached"] == pictures["uncached"]
@@ -207,8 +245,44 @@ class Collector(HTMLParser):
         self.text.append(data)
 
 
-ALLOWED_TAGS = {"html", "head", "br", "figure", "figcaption", "circle", "meta", "title", "style", "body", "header", "main", "section", "h1", "h2", "h3", "h4", "p", "strong", "em", "table",
-                "thead", "tbody", "tr", "th", "td", "div", "span", "ul", "ol", "li", "a", "svg", "g", "path", "rect"}
+ALLOWED_TAGS = {
+    "html",
+    "head",
+    "br",
+    "figure",
+    "figcaption",
+    "circle",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "header",
+    "main",
+    "section",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "p",
+    "strong",
+    "em",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "div",
+    "span",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "svg",
+    "g",
+    "path",
+    "rect",
+}
 
 
 def test_html_shows_user_text_only_as_text(eight: tuple[Summary, bytes, str]) -> None:
@@ -249,14 +323,35 @@ def test_pdf_and_html_agree(eight: tuple[Summary, bytes, str]) -> None:
 
 def test_command_line_writes_both_files_and_refuses_bad_input(tmp_path: Path) -> None:
     html, pdf = tmp_path / "s.html", tmp_path / "s.pdf"
-    command = [sys.executable, "-m", "report", str(ROOT / "tests" / "answers" / "migraine-uk.json"), "--html", str(html), "--pdf", str(pdf)]
+    command = [
+        sys.executable,
+        "-m",
+        "report",
+        str(ROOT / "tests" / "answers" / "migraine-uk.json"),
+        "--html",
+        str(html),
+        "--pdf",
+        str(pdf),
+    ]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert pdf.read_bytes().startswith(b"%PDF") and "Κλινική Αθήνα" in html.read_text(encoding="utf-8")
     bad = tmp_path / "bad.yaml"
-    bad.write_text("goal: jawline\njurisdiction: us\nclinics:\n  - name: A\n    answers: {setting-typ: x}\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "report", str(bad), "--pdf", str(pdf)], cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 1 and "bad.yaml:5: clinic 'A': question 'setting-typ'" in result.stdout and "Traceback" not in result.stderr
+    bad.write_text(
+        "goal: jawline\njurisdiction: us\nclinics:\n  - name: A\n    answers: {setting-typ: x}\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "report", str(bad), "--pdf", str(pdf)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (
+        result.returncode == 1
+        and "bad.yaml:5: clinic 'A': question 'setting-typ'" in result.stdout
+        and "Traceback" not in result.stderr
+    )
 
 
 def test_render_one_page_per_layout_as_artefacts(eight: tuple[Summary, bytes, str]) -> None:
@@ -267,13 +362,29 @@ def test_render_one_page_per_layout_as_artefacts(eight: tuple[Summary, bytes, st
     source.write_bytes(pdf)
     last = len(PdfReader(io.BytesIO(pdf)).pages)
     for name, page in {"overview": 1, "clinic": 2, "evidence": last - 1, "about": last}.items():
-        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page), "-singlefile", str(source),
-                        str(ARTEFACTS / f"pdf-{name}")], check=True, timeout=60)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "60",
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                "-singlefile",
+                str(source),
+                str(ARTEFACTS / f"pdf-{name}"),
+            ],
+            check=True,
+            timeout=60,
+        )
         assert (ARTEFACTS / f"pdf-{name}.png").stat().st_size > 5000
 
 
 def test_each_clinic_the_patient_may_visit_has_a_code_that_opens_it_on_the_visit_screen(
-        checklist: Checklist, eight: tuple[Summary, bytes, str]) -> None:
+    checklist: Checklist, eight: tuple[Summary, bytes, str]
+) -> None:
     from urllib.parse import parse_qs, urlparse
 
     from scoring.codec import VISIT_STEP, decode
@@ -299,21 +410,29 @@ def test_each_clinic_the_patient_may_visit_has_a_code_that_opens_it_on_the_visit
 
 
 @pytest.mark.parametrize(("place", "size"), [("us", (612, 792)), ("uk", (595, 842))])
-def test_the_pdf_is_on_the_paper_people_have_where_they_live(checklist: Checklist, place: str, size: tuple[int, int]) -> None:
+def test_the_pdf_is_on_the_paper_people_have_where_they_live(
+    checklist: Checklist, place: str, size: tuple[int, int]
+) -> None:
     state = state_with(checklist, NAMES[:1]).model_copy(update={"jurisdiction": place})
     page = PdfReader(io.BytesIO(render_pdf(build_summary(checklist, state, "http://localhost:8501/")))).pages[0]
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == size  # Letter in the US, else A4
 
 
 @pytest.mark.browser
-def test_a_long_name_with_no_spaces_stays_on_the_printed_page(checklist: Checklist, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_name_with_no_spaces_stays_on_the_printed_page(
+    checklist: Checklist, browser: Browser, tmp_path: Path
+) -> None:
     long_name = ("Dermatology" * 8)[:80]  # the longest name the app takes, with no space to break it at
     path = tmp_path / "summary.html"
-    path.write_text(render_html(build_summary(checklist, state_with(checklist, [long_name, *NAMES[1:]]), "http://x/")),
-                    encoding="utf-8")
+    path.write_text(
+        render_html(build_summary(checklist, state_with(checklist, [long_name, *NAMES[1:]]), "http://x/")),
+        encoding="utf-8",
+    )
     page = browser.new_page(viewport={"width": 700, "height": 1000})  # the printable width of A4 or Letter, at 96 dpi
     page.emulate_media(media="print")
     page.goto(path.as_uri())
-    widest = page.evaluate("Math.max(...[...document.querySelectorAll('table')].map(t => t.getBoundingClientRect().right))")
+    widest = page.evaluate(
+        "Math.max(...[...document.querySelectorAll('table')].map(t => t.getBoundingClientRect().right))"
+    )
     page.close()
     assert widest <= 700, f"a table reaches {widest:.0f} px on a 700 px page"

@@ -36,8 +36,14 @@ def clean_answer_sets(draw: st.DrawFn) -> dict[str, str]:
     weakest = draw(st.booleans())
     answers = {}
     for q in QUESTIONS:
-        unflagged = sorted((o for o in q.options if o.id != q.unsure and (o.flag == "none" or (o.flag == "caution" and not q.safety_critical))),
-                           key=lambda o: o.points)
+        unflagged = sorted(
+            (
+                o
+                for o in q.options
+                if o.id != q.unsure and (o.flag == "none" or (o.flag == "caution" and not q.safety_critical))
+            ),
+            key=lambda o: o.points,
+        )
         pick = draw(st.sampled_from(["usual"] * 12 + ["other", "unsure", "open"]))
         if pick == "usual":
             answers[q.id] = (unflagged[0] if weakest else unflagged[-1]).id
@@ -57,7 +63,9 @@ def score(goal: Goal, place: Jurisdiction, prio: dict[str, int], answers: dict[s
 
 @settings(max_examples=300, deadline=None)
 @given(goals, places, priorities, answer_sets())
-def test_score_and_completeness_stay_within_0_and_100(goal, place, prio, answers) -> None:  # type: ignore[no-untyped-def]
+def test_score_and_completeness_stay_within_0_and_100(
+    goal: Goal, place: Jurisdiction, prio: dict[str, int], answers: dict[str, str]
+) -> None:
     result = score(goal, place, prio, answers)
     assert result.score is None or 0 <= result.score <= 100
     assert 0 <= result.completeness <= 100
@@ -67,7 +75,9 @@ def test_score_and_completeness_stay_within_0_and_100(goal, place, prio, answers
 
 @settings(max_examples=300, deadline=None)
 @given(goals, places, priorities, answer_sets())
-def test_any_counted_critical_answer_means_not_recommended(goal, place, prio, answers) -> None:  # type: ignore[no-untyped-def]
+def test_any_counted_critical_answer_means_not_recommended(
+    goal: Goal, place: Jurisdiction, prio: dict[str, int], answers: dict[str, str]
+) -> None:
     result = score(goal, place, prio, answers)
     critical = [x for c in result.categories for x in c.lines if x.flag == "critical"]
     assert (result.verdict is Verdict.NOT_RECOMMENDED) == bool(critical)
@@ -75,7 +85,9 @@ def test_any_counted_critical_answer_means_not_recommended(goal, place, prio, an
 
 @settings(max_examples=300, deadline=None)
 @given(goals, places, priorities, answer_sets(), st.data())
-def test_a_better_answer_never_lowers_the_fit(goal, place, prio, answers, data) -> None:  # type: ignore[no-untyped-def]
+def test_a_better_answer_never_lowers_the_fit(
+    goal: Goal, place: Jurisdiction, prio: dict[str, int], answers: dict[str, str], data: st.DataObject
+) -> None:
     # A question that opens or closes others changes what is counted, so the rule is for the rest.
     candidates = [q for q in CHECKLIST.applicable_questions(goal, place) if q.id not in PARENTS]
     question = data.draw(st.sampled_from(candidates))
@@ -89,8 +101,12 @@ def test_a_better_answer_never_lowers_the_fit(goal, place, prio, answers, data) 
 
 @settings(max_examples=300, deadline=None)
 @given(goals, places, priorities, answer_sets(), st.data())
-def test_not_sure_never_raises_completeness(goal, place, prio, answers, data) -> None:  # type: ignore[no-untyped-def]
-    answered = [qid for qid, oid in answers.items() if qid not in PARENTS and (q := CHECKLIST.question(qid)) and oid != q.unsure]
+def test_not_sure_never_raises_completeness(
+    goal: Goal, place: Jurisdiction, prio: dict[str, int], answers: dict[str, str], data: st.DataObject
+) -> None:
+    answered = [
+        qid for qid, oid in answers.items() if qid not in PARENTS and (q := CHECKLIST.question(qid)) and oid != q.unsure
+    ]
     assume(answered)
     qid = data.draw(st.sampled_from(answered))
     question = CHECKLIST.question(qid)
@@ -102,7 +118,14 @@ def test_not_sure_never_raises_completeness(goal, place, prio, answers, data) ->
 
 @settings(max_examples=300, deadline=None)
 @given(goals, places, priorities, answer_sets(), answer_sets(), st.data())
-def test_priority_zero_removes_a_category_from_the_fit(goal, place, prio, answers, other, data) -> None:  # type: ignore[no-untyped-def]
+def test_priority_zero_removes_a_category_from_the_fit(
+    goal: Goal,
+    place: Jurisdiction,
+    prio: dict[str, int],
+    answers: dict[str, str],
+    other: dict[str, str],
+    data: st.DataObject,
+) -> None:
     categories = CHECKLIST.categories_for(goal, place)
     category = data.draw(st.sampled_from(categories)).id
     inside = {q.id for q in QUESTIONS if q.category == category and q.id not in PARENTS}
@@ -119,12 +142,19 @@ name_text = st.text(
 
 @st.composite
 def states(draw: st.DrawFn) -> AnswersFile:
-    names = draw(st.lists(name_text, min_size=1, max_size=8,
-                          unique_by=lambda n: unicodedata.normalize("NFC", n).strip().casefold()))
-    return AnswersFile.model_validate({
-        "goal": draw(goals), "jurisdiction": draw(places), "priorities": draw(priorities),
-        "clinics": tuple({"name": n, "answers": draw(answer_sets())} for n in names),
-    })
+    names = draw(
+        st.lists(
+            name_text, min_size=1, max_size=8, unique_by=lambda n: unicodedata.normalize("NFC", n).strip().casefold()
+        )
+    )
+    return AnswersFile.model_validate(
+        {
+            "goal": draw(goals),
+            "jurisdiction": draw(places),
+            "priorities": draw(priorities),
+            "clinics": tuple({"name": n, "answers": draw(answer_sets())} for n in names),
+        }
+    )
 
 
 @settings(max_examples=300, deadline=None)
@@ -142,7 +172,9 @@ SAFETY_QUESTIONS = [q for q in QUESTIONS if q.safety_critical]
 
 @settings(max_examples=300, deadline=None)
 @given(goals, places, priorities, some_answers, st.data())
-def test_a_caution_or_refusal_on_a_safety_check_never_gives_a_fit_verdict(goal, place, prio, answers, data) -> None:  # type: ignore[no-untyped-def]
+def test_a_caution_or_refusal_on_a_safety_check_never_gives_a_fit_verdict(
+    goal: Goal, place: Jurisdiction, prio: dict[str, int], answers: dict[str, str], data: st.DataObject
+) -> None:
     candidates = [q for q in SAFETY_QUESTIONS if q.applies_to(goal, place) and q.condition is None]
     assume(candidates)
     question = data.draw(st.sampled_from(candidates))
@@ -162,7 +194,14 @@ def _place(results: tuple[ClinicResult, ...], name: str) -> int:
 
 @settings(max_examples=400, deadline=None)
 @given(goals, places, priorities, some_answers, st.lists(some_answers, max_size=3), st.data())
-def test_a_worse_answer_never_looks_better_than_not_sure(goal, place, prio, answers, others, data) -> None:  # type: ignore[no-untyped-def]
+def test_a_worse_answer_never_looks_better_than_not_sure(
+    goal: Goal,
+    place: Jurisdiction,
+    prio: dict[str, int],
+    answers: dict[str, str],
+    others: list[dict[str, str]],
+    data: st.DataObject,
+) -> None:
     """Replacing "Not sure" with an answer worse than the best: the safety verdict never gets milder; and when that
     answer is flagged (a refusal or a bad answer), the fit never rises and the clinic never moves up the comparison.
     One more answer can make a clinic judgeable ("not enough answers" -> a fit verdict); then its fit is no higher."""
@@ -189,11 +228,15 @@ def test_a_worse_answer_never_looks_better_than_not_sure(goal, place, prio, answ
 
 @settings(max_examples=300, deadline=None)
 @given(goals, places, priorities, st.lists(some_answers, min_size=1, max_size=5))
-def test_the_named_leader_is_never_gated_and_never_below_60(goal, place, prio, clinics) -> None:  # type: ignore[no-untyped-def]
+def test_the_named_leader_is_never_gated_and_never_below_60(
+    goal: Goal, place: Jurisdiction, prio: dict[str, int], clinics: list[dict[str, str]]
+) -> None:
     from scoring.answers import Clinic
     from scoring.compare import compare_clinics
 
-    evaluation = compare_clinics(CHECKLIST, goal, place, prio, [Clinic(name=f"c{i}", answers=a) for i, a in enumerate(clinics)])
+    evaluation = compare_clinics(
+        CHECKLIST, goal, place, prio, [Clinic(name=f"c{i}", answers=a) for i, a in enumerate(clinics)]
+    )
     results, comparison = evaluation.results, evaluation.comparison
     by_name = {r.name: r for r in results}
     for name in comparison.leaders:
@@ -201,12 +244,16 @@ def test_the_named_leader_is_never_gated_and_never_below_60(goal, place, prio, c
         assert not leader.verdict.gated and leader.verdict is not Verdict.INCOMPLETE
         assert leader.score is not None and leader.score >= 60
     if not comparison.leaders:
-        assert comparison.robustness.startswith(("No clinic is ready to book yet", "No clinic fits the priorities you set well yet"))
+        assert comparison.robustness.startswith(
+            ("No clinic is ready to book yet", "No clinic fits the priorities you set well yet")
+        )
 
 
 @settings(max_examples=300, deadline=None)
 @given(goals, places, priorities, some_answers)
-def test_the_fit_range_holds_the_score_and_closes_when_all_is_answered(goal, place, prio, answers) -> None:  # type: ignore[no-untyped-def]
+def test_the_fit_range_holds_the_score_and_closes_when_all_is_answered(
+    goal: Goal, place: Jurisdiction, prio: dict[str, int], answers: dict[str, str]
+) -> None:
     result = score(goal, place, prio, answers)
     if result.score is not None:
         assert result.score_range is not None

@@ -27,8 +27,13 @@ CRITICAL = {
     "injector with no health licence, or who will not say": ("injector-role", {"no-licence"}),
     "a nurse whom no prescriber has assessed you for": ("nurse-prescriber", {"none", "would-not-say"}),
     "licence not on the register, only a certificate, or they will not say": (
-        "licence-checked", {"register-problem", "certificate-only", "would-not-say"}),
-    "UK prescriber not on the register, or will not say": ("prescriber-register-uk", {"register-problem", "would-not-say"}),
+        "licence-checked",
+        {"register-problem", "certificate-only", "would-not-say"},
+    ),
+    "UK prescriber not on the register, or will not say": (
+        "prescriber-register-uk",
+        {"register-problem", "would-not-say"},
+    ),
     "UK injector they will not name": ("injector-role-uk", {"would-not-say"}),
     "home, party, salon or non-medical spa": ("setting-type", {"home", "party", "salon"}),
     "a clinic that needs a licence and has none": ("setting-licensed", {"unlicensed"}),
@@ -39,22 +44,56 @@ CRITICAL = {
     "infected skin at the injection site": ("day-check", {"infected-skin"}),
     "no consent at all": ("written-consent", {"none"}),
     "product not shown, or showing counterfeit markers": ("product-shown", {"would-not-show", "looked-wrong"}),
-    "toxin from an unofficial source, or they will not say where from": ("product-source", {"unofficial", "would-not-say"}),
+    "toxin from an unofficial source, or they will not say where from": (
+        "product-source",
+        {"unofficial", "would-not-say"},
+    ),
     "a brand not approved where the patient lives": ("brand-named", {"unapproved"}),
     "a price far below genuine product": ("price-check", {"far-lower"}),
     "an offer to treat an unproven use": ("unproven-claims", {"offered-me"}),
-    "UK remote prescribing, or no examination by the prescriber": ("face-to-face-prescriber", {"remote", "in-person-no-exam"}),
+    "UK remote prescribing, or no examination by the prescriber": (
+        "face-to-face-prescriber",
+        {"remote", "in-person-no-exam"},
+    ),
     "cosmetic Botox offered under 18 in England": ("age-checked-uk", {"under-18"}),
-    "migraine Botox without chronic migraine, or without checking": ("chronic-migraine-confirmed", {"fewer-days", "treat-unconfirmed"}),
+    "migraine Botox without chronic migraine, or without checking": (
+        "chronic-migraine-confirmed",
+        {"fewer-days", "treat-unconfirmed"},
+    ),
     "migraine Botox from a cosmetic injector": ("headache-specialist", {"cosmetic"}),
     "migraine Botox at a smaller dose or other pattern": ("preempt-protocol", {"different"}),
 }
-NOT_SAFETY_CHECKS = {"setting-licensed", "emergency-kit", "price-check", "unproven-claims", "age-checked-uk", "headache-specialist",
-                     "injector-role-uk"}
+NOT_SAFETY_CHECKS = {
+    "setting-licensed",
+    "emergency-kit",
+    "price-check",
+    "unproven-claims",
+    "age-checked-uk",
+    "headache-specialist",
+    "injector-role-uk",
+}
 
 # Mirror sites the evidence was read on: the product cites the canonical publication instead.
-MIRRORS = ("scribd", "beds.ac.uk", "droracle", "mdedge", "joomag", "paperexplained", "47.251.", "pages.dev", "realself",
-           "researcher.life", "bohrium", "chiachoob", "doczz", "ebroon", "botoxsarasota", "puregold", "edrugswiki", "vdocument")
+MIRRORS = (
+    "scribd",
+    "beds.ac.uk",
+    "droracle",
+    "mdedge",
+    "joomag",
+    "paperexplained",
+    "47.251.",
+    "pages.dev",
+    "realself",
+    "researcher.life",
+    "bohrium",
+    "chiachoob",
+    "doczz",
+    "ebroon",
+    "botoxsarasota",
+    "puregold",
+    "edrugswiki",
+    "vdocument",
+)
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
@@ -79,8 +118,17 @@ def test_every_question_has_not_sure_why_how_and_a_source() -> None:
 
 def test_required_categories_exist() -> None:
     ids = {c.id for c in CHECKLIST.categories}
-    assert {"training", "licence", "setting", "anatomy", "jawline-experience", "product", "consultation", "aftercare",
-            "migraine-expertise"} <= ids
+    assert {
+        "training",
+        "licence",
+        "setting",
+        "anatomy",
+        "jawline-experience",
+        "product",
+        "consultation",
+        "aftercare",
+        "migraine-expertise",
+    } <= ids
 
 
 @pytest.mark.parametrize("situation", sorted(CRITICAL))
@@ -115,10 +163,19 @@ def test_safety_notes_cover_emergencies_goals_and_corrections() -> None:
     text = emergency[0].text.lower()
     assert all(word in text for word in ("swallow", "breath", "vision", "speech"))
     for goal in GOALS:
-        assert any(isinstance(n.applies, ContextApplies) and goal in n.applies.goals and len(n.applies.goals) == 1 for n in notes), goal
-    corrections = {"migraine": ("tension-type", "episodic"), "jawline": ("headache", "off-label"), "bruxism": ("off-label",)}
+        assert any(
+            isinstance(n.applies, ContextApplies) and goal in n.applies.goals and len(n.applies.goals) == 1
+            for n in notes
+        ), goal
+    corrections = {
+        "migraine": ("tension-type", "episodic"),
+        "jawline": ("headache", "off-label"),
+        "bruxism": ("off-label",),
+    }
     for goal_id, must_mention in corrections.items():
-        said = " ".join(n.text.lower() for n in notes if isinstance(n.applies, ContextApplies) and goal_id in n.applies.goals)
+        said = " ".join(
+            n.text.lower() for n in notes if isinstance(n.applies, ContextApplies) and goal_id in n.applies.goals
+        )
         assert all(m in said for m in must_mention), (goal_id, must_mention)
     everything = " ".join(n.text.lower() for n in notes)
     for topic in ("units", "pregnan", "myasthenia", "fake"):
@@ -213,7 +270,9 @@ def test_jargon_is_explained_where_it_is_used(term: str) -> None:
     if not explanation:
         return
     unexplained = [t for t in _patient_texts() if term in t and explanation not in t]
-    assert not unexplained, f"{term!r} used without saying what it is ({explanation!r}): {[t[:80] for t in unexplained]}"
+    assert not unexplained, (
+        f"{term!r} used without saying what it is ({explanation!r}): {[t[:80] for t in unexplained]}"
+    )
 
 
 def test_no_jargon_that_was_dropped() -> None:
@@ -223,9 +282,13 @@ def test_no_jargon_that_was_dropped() -> None:
 
 def test_the_options_and_the_questions_about_you_are_plain() -> None:
     texts = [t for d in CHECKLIST.decisions for t in (d.condition, d.course)]
-    texts += [getattr(o, row).for_jurisdiction(place) for d in CHECKLIST.decisions for o in d.options
-              for row in ("works", "soon", "lasts", "common_harms", "rare_harms", "how_often", "cost", "if_wait")
-              for place in JURISDICTIONS]
+    texts += [
+        getattr(o, row).for_jurisdiction(place)
+        for d in CHECKLIST.decisions
+        for o in d.options
+        for row in ("works", "soon", "lasts", "common_harms", "rare_harms", "how_often", "cost", "if_wait")
+        for place in JURISDICTIONS
+    ]
     texts += [t for q in CHECKLIST.patient_questions for t in (q.text, q.why)]
     grades = [_grade(t) for t in texts]
     too_hard = [(round(g, 1), t[:60]) for g, t in zip(grades, texts, strict=True) if g > 12]

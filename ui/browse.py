@@ -96,11 +96,14 @@ def show_note(checklist: Checklist, note: SafetyNote) -> None:
 
 
 def show_notes(checklist: Checklist, notes: tuple[SafetyNote, ...], goal: Goal) -> None:
-    """Emergency signs and what the evidence says for this goal (benefits and harms) in view; the rest one click away."""
+    """Emergency signs and what the evidence says for this goal (benefits and harms) in view; the rest one click
+    away."""
 
     def in_view(note: SafetyNote) -> bool:
         a = note.applies
-        return note.severity == "emergency" or (isinstance(a, ContextApplies) and goal in a.goals and len(a.goals) < len(GOALS))
+        return note.severity == "emergency" or (
+            isinstance(a, ContextApplies) and goal in a.goals and len(a.goals) < len(GOALS)
+        )
 
     for note in notes:
         if in_view(note):
@@ -114,9 +117,14 @@ def show_notes(checklist: Checklist, notes: tuple[SafetyNote, ...], goal: Goal) 
 
 def cite(checklist: Checklist, source_ids: Iterable[str]) -> str:
     """Sources in small type. Not st.caption: captions fade their links to 3:1 contrast, under WCAG AA (axe-core)."""
-    # The citation says what a linked source is (a press release, company-reported figures ...): never hidden by the link.
-    parts = [f"[{s.title}]({s.url})" + (f" ({s.citation.rstrip('.')})" if s.citation else "") if s.url else (s.citation or s.title)
-             for s in checklist.sources_for(source_ids)]
+    # The citation says what a linked source is (a press release, company-reported figures ...): never hidden by the
+    # link.
+    parts = [
+        f"[{s.title}]({s.url})" + (f" ({s.citation.rstrip('.')})" if s.citation else "")
+        if s.url
+        else (s.citation or s.title)
+        for s in checklist.sources_for(source_ids)
+    ]
     return ":small[" + ("Source: " if len(parts) == 1 else "Sources: ") + "; ".join(parts) + "]"
 
 

@@ -29,7 +29,8 @@ _REMEMBER = f"""<script>(function () {{
   var push = history.pushState;
   var same = function (url) {{
     var next = new URL(url, location.href).searchParams, here = new URLSearchParams(location.search);
-    return next.get("{STEP_PARAM}") === here.get("{STEP_PARAM}") && next.get("{CLINIC_PARAM}") === here.get("{CLINIC_PARAM}");
+    return next.get("{STEP_PARAM}") === here.get("{STEP_PARAM}")
+      && next.get("{CLINIC_PARAM}") === here.get("{CLINIC_PARAM}");
   }};
   history.pushState = function (state, title, url) {{
     if (url != null && same(url)) return history.replaceState(state, title, url);

@@ -26,8 +26,13 @@ def show(app: AppState, results: dict[int, ClinicResult], checklist: Checklist) 
 
         cols = st.columns([4, 1], vertical_alignment="bottom")
         cols[0].text_input("Clinic name", value=clinic.name, key=name_key, on_change=rename, max_chars=MAX_NAME)
-        cols[1].button("Remove", key=app.key("remove", clinic.uid), on_click=app.remove_clinic, args=(clinic.uid,),
-                       help=f"Remove {plain(clinic.name)} (you can undo this)")
+        cols[1].button(
+            "Remove",
+            key=app.key("remove", clinic.uid),
+            on_click=app.remove_clinic,
+            args=(clinic.uid,),
+            help=f"Remove {plain(clinic.name)} (you can undo this)",
+        )
         if st.session_state.get(f"{name_key}-problem"):
             st.error(plain(st.session_state[f"{name_key}-problem"]))
         st.caption(progress)
@@ -47,7 +52,9 @@ def add_form(app: AppState) -> None:
             if not name.strip() and app.just_added:  # a second tap on a button that just added a clinic
                 app.just_added = False
             else:
-                problem = app.add_clinic(name) if name.strip() else "Type the clinic's name first, then press Add clinic."
+                problem = (
+                    app.add_clinic(name) if name.strip() else "Type the clinic's name first, then press Add clinic."
+                )
                 app.just_added = not problem
                 if problem:
                     st.error(plain(problem))

@@ -1,4 +1,5 @@
-"""Compare: the matrix (clinics as columns), the chart with its table, the robustness sentence; and each clinic in detail."""
+"""Compare: the matrix (clinics as columns), the chart with its table, the robustness sentence; and each clinic in
+detail."""
 
 from __future__ import annotations
 
@@ -13,7 +14,16 @@ from scoring.compare import Comparison
 from scoring.evaluate import DEFAULT_PRIORITY, ClinicResult, Verdict
 from scoring.models import AnswerApplies
 from scoring.results import caution_lead, explanation, fit_short, fit_words
-from scoring.wording import REASONS_LABEL, VERDICT_ICON, VERDICT_TEXT, WEIGHED, WHEN_LABELS, WHY_LABELS, rank_label, score_text
+from scoring.wording import (
+    REASONS_LABEL,
+    VERDICT_ICON,
+    VERDICT_TEXT,
+    WEIGHED,
+    WHEN_LABELS,
+    WHY_LABELS,
+    rank_label,
+    score_text,
+)
 from ui.browse import show_note
 from ui.state import AppState, open_clinic
 from ui.text import plain
@@ -58,9 +68,13 @@ def verdict_card(rank: str, r: ClinicResult, app: AppState, uid: int) -> None:
     """One clinic's verdict as a patient reads it: what holds it back, what to know, the fit with its range, and a
     button to its details."""
     with st.container(border=True):
-        st.markdown(f"**{rank}. {plain(r.name)}**: {VERDICT_ICON[r.verdict]} {VERDICT_TEXT[r.verdict]}  \n{fit_words(r)}")
+        st.markdown(
+            f"**{rank}. {plain(r.name)}**: {VERDICT_ICON[r.verdict]} {VERDICT_TEXT[r.verdict]}  \n{fit_words(r)}"
+        )
         if r.reasons:
-            st.markdown(f"{REASONS_LABEL[r.verdict]}:\n" + "\n".join(f"- {x.question} *({x.answer})*" for x in r.reasons))
+            st.markdown(
+                f"{REASONS_LABEL[r.verdict]}:\n" + "\n".join(f"- {x.question} *({x.answer})*" for x in r.reasons)
+            )
         if r.other_cautions:
             st.markdown(f"{caution_lead(r)}:\n" + "\n".join(f"- {x.question} *({x.answer})*" for x in r.other_cautions))
         brought_up = [n.title for n in r.notes if isinstance(n.applies, AnswerApplies)]
@@ -69,9 +83,14 @@ def verdict_card(rank: str, r: ClinicResult, app: AppState, uid: int) -> None:
         st.button(f"Details: {plain(r.name)}", key=f"details-{uid}", on_click=open_clinic, args=(app, uid, "Details"))
 
 
-# Clinic colours that carry no verdict (no red or green, which mean stop and go here) and stay apart for colour-blind eyes.
+# Clinic colours that carry no verdict (no red or green, which mean stop and go here) and stay apart for colour-blind
+# eyes.
 PALETTE = ["#0072b2", "#e69f00", "#56b4e9", "#cc79a7", "#555555", "#8c6bb1", "#a6761d", "#1b2a49"]
-BAR, LINE, GAP = 16, 15, 14  # pixels per bar (its 11 px score fits beside the next), per line of a topic's name, between topics
+BAR, LINE, GAP = (
+    16,
+    15,
+    14,
+)  # pixels per bar (its 11 px score fits beside the next), per line of a topic's name, between topics
 
 
 def topic_chart(results: list[ClinicResult]) -> dict[str, Any]:
@@ -89,13 +108,31 @@ def topic_chart(results: list[ClinicResult]) -> dict[str, Any]:
                 topics.append(label)
             values.append({"topic": label, "clinic": r.name, "score": c.score})
     encoding = {
-        "y": {"field": "topic", "type": "nominal", "sort": topics, "title": None,
-              "axis": {"labelExpr": "split(datum.label, '|')", "labelLimit": 0, "labelFontSize": 12,
-                       "labelOverlap": False}},
-        "yOffset": {"field": "clinic", "type": "nominal", "scale": {"domain": names, "range": PALETTE}},  # a clinic keeps its place
+        "y": {
+            "field": "topic",
+            "type": "nominal",
+            "sort": topics,
+            "title": None,
+            "axis": {
+                "labelExpr": "split(datum.label, '|')",
+                "labelLimit": 0,
+                "labelFontSize": 12,
+                "labelOverlap": False,
+            },
+        },
+        "yOffset": {
+            "field": "clinic",
+            "type": "nominal",
+            "scale": {"domain": names, "range": PALETTE},
+        },  # a clinic keeps its place
         # Room after 100 for the score written at a bar's end; the axis itself stops at 100.
-        "x": {"field": "score", "type": "quantitative", "scale": {"domain": [0, 112]}, "title": "Score (0-100)",
-              "axis": {"values": [0, 20, 40, 60, 80, 100]}},
+        "x": {
+            "field": "score",
+            "type": "quantitative",
+            "scale": {"domain": [0, 112]},
+            "title": "Score (0-100)",
+            "axis": {"values": [0, 20, 40, 60, 80, 100]},
+        },
     }
     return {
         "autosize": {"type": "fit-x", "contains": "padding"},  # as wide as the page; as tall as its bars need
@@ -103,12 +140,23 @@ def topic_chart(results: list[ClinicResult]) -> dict[str, Any]:
         "height": len(topics) * (max(len(names) * BAR, LINE * max(t.count("|") + 1 for t in topics)) + GAP),
         "encoding": encoding,
         "layer": [
-            {"mark": {"type": "bar"},
-             "encoding": {"color": {"field": "clinic", "type": "nominal", "scale": {"domain": names, "range": PALETTE}, "title": None,
-                                    "legend": {"orient": "bottom", "columns": 1, "labelLimit": 0, "symbolType": "square"}}}},
+            {
+                "mark": {"type": "bar"},
+                "encoding": {
+                    "color": {
+                        "field": "clinic",
+                        "type": "nominal",
+                        "scale": {"domain": names, "range": PALETTE},
+                        "title": None,
+                        "legend": {"orient": "bottom", "columns": 1, "labelLimit": 0, "symbolType": "square"},
+                    }
+                },
+            },
             # A text mark sits at the top of its bar's band, beside the bar.
-            {"mark": {"type": "text", "align": "left", "baseline": "top", "dx": 3, "fontSize": 11},
-             "encoding": {"text": {"field": "score", "type": "quantitative"}}},
+            {
+                "mark": {"type": "text", "align": "left", "baseline": "top", "dx": 3, "fontSize": 11},
+                "encoding": {"text": {"field": "score", "type": "quantitative"}},
+            },
         ],
     }
 
@@ -119,15 +167,22 @@ def show(app: AppState, checklist: Checklist, results: list[ClinicResult], compa
         st.info("Add clinics and answer some questions to see them side by side.")
         return
     st.markdown(f"**{plain(comparison.robustness)}**")  # it quotes clinic names
-    st.caption("These verdicts are about the clinics, not about whether to have the treatment "
-               "(that is the step **Is it right for me now?**). Safety first: a clinic with a red flag or a safety check "
-               "still to make before booking comes after the others, whatever its fit score. "
-               "The fit score shows how each clinic fits the priorities you set, from the questions "
-               "you answered; the range is what it could be once the open answers are known. A 🛡️ marks a safety check.")
+    st.caption(
+        "These verdicts are about the clinics, not about whether to have the treatment "
+        "(that is the step **Is it right for me now?**). Safety first: a clinic with a red flag or a safety check "
+        "still to make before booking comes after the others, whatever its fit score. "
+        "The fit score shows how each clinic fits the priorities you set, from the questions "
+        "you answered; the range is what it could be once the open answers are known. A 🛡️ marks a safety check."
+    )
     if all(app.priorities.get(c.id, DEFAULT_PRIORITY) == DEFAULT_PRIORITY for c in checklist.categories):
-        st.info("You have not said what matters most to you yet, so every topic counts the same in the fit score. "
-                "The safety checks are the same either way.", icon="ℹ️")
-        st.button("Set what matters most →", key="to-priorities", on_click=open_clinic, args=(app, app.active, "Priorities"))
+        st.info(
+            "You have not said what matters most to you yet, so every topic counts the same in the fit score. "
+            "The safety checks are the same either way.",
+            icon="ℹ️",
+        )
+        st.button(
+            "Set what matters most →", key="to-priorities", on_click=open_clinic, args=(app, app.active, "Priorities")
+        )
     uids = {id(r): c.uid for c, r in zip(app.clinics, results, strict=True)}
     for ranked in comparison.ranking:
         verdict_card(rank_label(ranked.rank, ranked.tied), ranked.result, app, uids[id(ranked.result)])
@@ -136,17 +191,20 @@ def show(app: AppState, checklist: Checklist, results: list[ClinicResult], compa
         for note in shared:
             show_note(checklist, note)
     st.subheader("Side by side", anchor=False)
-    st.caption("Each topic's score is out of 100, with how many of its answers it counts. "
-               + ("The table scrolls sideways: swipe it to see every clinic." if len(results) > 2 else ""))
-    st.table(matrix(app, checklist, results, comparison))
-    chart = pd.DataFrame(
-        {r.name: {c.title: c.score for c in r.categories if c.score is not None} for r in results}
+    st.caption(
+        "Each topic's score is out of 100, with how many of its answers it counts. "
+        + ("The table scrolls sideways: swipe it to see every clinic." if len(results) > 2 else "")
     )
+    st.table(matrix(app, checklist, results, comparison))
+    chart = pd.DataFrame({r.name: {c.title: c.score for c in r.categories if c.score is not None} for r in results})
     if not chart.empty:
         st.subheader("Topic scores", anchor=False)
         spec = topic_chart(results)
-        st.vega_lite_chart(spec=spec, width="stretch",  # as tall as its content: the bars, the axis and the legend
-                           alt="Bar chart of each clinic's score in each topic; the same numbers are in the table below it.")
+        st.vega_lite_chart(
+            spec=spec,
+            width="stretch",  # as tall as its content: the bars, the axis and the legend
+            alt="Bar chart of each clinic's score in each topic; the same numbers are in the table below it.",
+        )
         with st.expander("The chart as a table (for screen readers)"):
             # All text: a column mixing numbers and "–" makes Arrow log a conversion traceback on the server.
             cells = chart.T.map(lambda v: score_text(None if pd.isna(v) else int(v)))
@@ -161,7 +219,9 @@ def detail(app: AppState, checklist: Checklist, results: dict[int, ClinicResult]
     names = {c.uid: c.name for c in app.clinics}
     key = app.key("detail")
     shown = app.active_clinic()
-    st.session_state[key] = shown.uid if shown is not None else next(iter(names))  # the clinic in view, as in the address
+    st.session_state[key] = (
+        shown.uid if shown is not None else next(iter(names))
+    )  # the clinic in view, as in the address
 
     def chosen() -> None:
         app.active = st.session_state[key]
@@ -170,16 +230,24 @@ def detail(app: AppState, checklist: Checklist, results: dict[int, ClinicResult]
     result = results[uid]
     st.markdown(f"**Verdict for this clinic:** {VERDICT_ICON[result.verdict]} {VERDICT_TEXT[result.verdict]}")
     if result.reasons:  # a clinic held back leads with why
-        st.markdown(f"**{REASONS_LABEL[result.verdict]}:**\n"
-                    + "\n".join(f"- {r.question} — *{plain(r.answer)}*" for r in result.reasons))
+        st.markdown(
+            f"**{REASONS_LABEL[result.verdict]}:**\n"
+            + "\n".join(f"- {r.question} — *{plain(r.answer)}*" for r in result.reasons)
+        )
     if result.other_cautions:
-        st.markdown(f"**{caution_lead(result)}:**\n"
-                    + "\n".join(f"- {c.question} — *{plain(c.answer)}*" for c in result.other_cautions))
-    st.markdown(f"{fit_words(result)}. The fit counts {result.answered} of {result.counted} answers: “Not sure” and "
-                "unanswered questions are left out of it, and become questions to ask.")
+        st.markdown(
+            f"**{caution_lead(result)}:**\n"
+            + "\n".join(f"- {c.question} — *{plain(c.answer)}*" for c in result.other_cautions)
+        )
+    st.markdown(
+        f"{fit_words(result)}. The fit counts {result.answered} of {result.counted} answers: “Not sure” and "
+        "unanswered questions are left out of it, and become questions to ask."
+    )
     st.markdown("#### Questions to ask", anchors=False)
-    asks = "\n".join(f"{i}. {a.ask}{' 🛡️' if a.safety_critical else ''} — *{WHEN_LABELS[a.when]}; {WHY_LABELS[a.why]}*"
-                     for i, a in enumerate(result.to_ask, 1))
+    asks = "\n".join(
+        f"{i}. {a.ask}{' 🛡️' if a.safety_critical else ''} — *{WHEN_LABELS[a.when]}; {WHY_LABELS[a.why]}*"
+        for i, a in enumerate(result.to_ask, 1)
+    )
     if result.verdict is Verdict.NOT_RECOMMENDED and result.to_ask:
         st.markdown("The reasons above are enough not to go ahead there.")
         with st.expander(f"{len(result.to_ask)} more questions, if you still want to ask this clinic"):
@@ -191,8 +259,16 @@ def detail(app: AppState, checklist: Checklist, results: dict[int, ClinicResult]
     st.markdown("#### Score by topic", anchors=False)
     for c in result.categories:
         with st.expander(f"{c.title}: {score_text(c.score)} ({c.answered} of {c.counted} answered)"):
-            st.table(pd.DataFrame({"Question": [x.question for x in c.lines], "Answer": [x.answer for x in c.lines],
-                                   "Points": [explanation(x) for x in c.lines]}), hide_index=True)
+            st.table(
+                pd.DataFrame(
+                    {
+                        "Question": [x.question for x in c.lines],
+                        "Answer": [x.answer for x in c.lines],
+                        "Points": [explanation(x) for x in c.lines],
+                    }
+                ),
+                hide_index=True,
+            )
     st.markdown("#### Safety notes for this clinic", anchors=False)
     for note in result.notes:
         show_note(checklist, note)

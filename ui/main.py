@@ -22,16 +22,40 @@ from ui.text import plain
 
 # Ours, fixed text (nothing a patient typed). Keyboard users need to see which radio has focus: Streamlit's own
 # mark is a faint tint (about 1.2:1).
-FOCUS_STYLE = ("<style>label:has(input:focus-visible) { outline: 2px solid #15161b; outline-offset: 2px; "
-               "border-radius: 4px; } [data-testid='stRadio'] [role='radiogroup'] label { min-height: 1.75rem; "
-               "align-items: center; }</style>")  # and every answer at least 28 px tall, to tap on a phone
-STEPS = ["Start", "Options", "Clinics", "Questions", "Priorities", "Compare", "Details", "At the visit", "Decide",
-         "Print view", "Checklist"]
-LABELS = {"Options": "Is it right for me now?", "Questions": "Before you book", "Priorities": "What matters most",
-          "Details": "Each clinic in detail", "Decide": "Decide and share"}
+FOCUS_STYLE = (
+    "<style>label:has(input:focus-visible) { outline: 2px solid #15161b; outline-offset: 2px; "
+    "border-radius: 4px; } [data-testid='stRadio'] [role='radiogroup'] label { min-height: 1.75rem; "
+    "align-items: center; }</style>"
+)  # and every answer at least 28 px tall, to tap on a phone
+STEPS = [
+    "Start",
+    "Options",
+    "Clinics",
+    "Questions",
+    "Priorities",
+    "Compare",
+    "Details",
+    "At the visit",
+    "Decide",
+    "Print view",
+    "Checklist",
+]
+LABELS = {
+    "Options": "Is it right for me now?",
+    "Questions": "Before you book",
+    "Priorities": "What matters most",
+    "Details": "Each clinic in detail",
+    "Decide": "Decide and share",
+}
 NEXT = {  # the one way forward from each screen; Questions has its own (next clinic, then Compare)
-    "Start": "Options", "Options": "Clinics", "Clinics": "Questions", "Priorities": "Compare", "Compare": "At the visit",
-    "Details": "At the visit", "At the visit": "Decide", "Decide": "Print view",
+    "Start": "Options",
+    "Options": "Clinics",
+    "Clinics": "Questions",
+    "Priorities": "Compare",
+    "Compare": "At the visit",
+    "Details": "At the visit",
+    "At the visit": "Decide",
+    "Decide": "Print view",
 }
 # READ_TO_THE_END: long screens, with the way forward again at the bottom
 READ_TO_THE_END = {"Options", "Clinics", "Compare", "Details", "At the visit", "Decide"}
@@ -52,8 +76,13 @@ def go(app: AppState, step: str) -> None:
 def next_button(app: AppState, step: str, where: str) -> None:
     after = NEXT.get(step)
     if after is not None:
-        st.button(f"Next: {LABELS.get(after, after).lower()} →", key=f"next-{where}", on_click=go, args=(app, after),
-                  type="primary")
+        st.button(
+            f"Next: {LABELS.get(after, after).lower()} →",
+            key=f"next-{where}",
+            on_click=go,
+            args=(app, after),
+            type="primary",
+        )
 
 
 def main() -> None:

@@ -40,9 +40,11 @@ def picture(figure: Figure, option: str = "") -> None:
         label = f"{people(figure.compared_n)} of 100 people filled, {figure.compared_with}"
         pictures.append(icon_array_svg(people(figure.compared_n), label))
     captions = [option or "100 people in the study", figure.compared_with or ""][: len(pictures)]
-    cells = "".join(f'<figure style="margin:0 1rem 0 0;display:inline-block;text-align:center">{svg}'
-                    f'<figcaption style="font-size:.85rem">{caption}</figcaption></figure>'
-                    for svg, caption in zip(pictures, captions, strict=True))
+    cells = "".join(
+        f'<figure style="margin:0 1rem 0 0;display:inline-block;text-align:center">{svg}'
+        f'<figcaption style="font-size:.85rem">{caption}</figcaption></figure>'
+        for svg, caption in zip(pictures, captions, strict=True)
+    )
     # Our own markup (numbers and checklist text, never anything a patient typed); st.html would strip the SVG.
     st.markdown(f"<div>{cells}</div>", unsafe_allow_html=True)
     st.markdown(sentence)
@@ -60,9 +62,14 @@ def grid(decision: Decision, app: AppState, checklist: Checklist) -> None:
     if decision.course_figure is not None:
         picture(decision.course_figure)
     st.subheader("The options side by side", anchor=False)
-    st.caption("Numbers are people in 100, over the time given. “How sure” is how certain the research is: "
-               + "; ".join(CERTAINTY_WORDS.values()) + ".")
-    st.markdown("\n\n".join(f"**{title}**\n\n" + "\n".join(_cell(o, row, app) for o in decision.options) for row, title in ROWS))
+    st.caption(
+        "Numbers are people in 100, over the time given. “How sure” is how certain the research is: "
+        + "; ".join(CERTAINTY_WORDS.values())
+        + "."
+    )
+    st.markdown(
+        "\n\n".join(f"**{title}**\n\n" + "\n".join(_cell(o, row, app) for o in decision.options) for row, title in ROWS)
+    )
     st.markdown(cite(checklist, decision_sources(decision)))
     st.subheader("Pictures of 100 people", anchor=False)
     for option in decision.options:
@@ -93,8 +100,15 @@ def about_you(app: AppState, checklist: Checklist) -> None:
             app.patient[qid] = st.session_state[k]
 
         labels = {o.id: o.label for o in question.options}
-        st.radio(question.text, options, index=options.index(current) if current in options else None,
-                 format_func=labels.__getitem__, key=key, on_change=changed, help=question.why)
+        st.radio(
+            question.text,
+            options,
+            index=options.index(current) if current in options else None,
+            format_func=labels.__getitem__,
+            key=key,
+            on_change=changed,
+            help=question.why,
+        )
     notes = patient_notes(checklist, app.goal, app.jurisdiction, app.patient)
     for note in notes:
         show_note(checklist, note)
@@ -105,8 +119,10 @@ def values(app: AppState, checklist: Checklist) -> None:
     if not wanted:
         return
     st.subheader("What matters to you about the treatment?", anchor=False)
-    st.markdown("These are the same at every clinic, so they weigh the options above, not the clinics. "
-                "They are printed with your summary, to talk through with your doctor or someone you trust.")
+    st.markdown(
+        "These are the same at every clinic, so they weigh the options above, not the clinics. "
+        "They are printed with your summary, to talk through with your doctor or someone you trust."
+    )
     for value in wanted:
         key = app.key("value", value.id)
 
@@ -114,5 +130,12 @@ def values(app: AppState, checklist: Checklist) -> None:
             app.values[vid] = st.session_state[k]
 
         current = app.values.get(value.id)
-        st.radio(value.text, list(VALUE_LABELS), index=current if current is not None else None,
-                 format_func=VALUE_LABELS.__getitem__, key=key, on_change=changed, horizontal=True)
+        st.radio(
+            value.text,
+            list(VALUE_LABELS),
+            index=current if current is not None else None,
+            format_func=VALUE_LABELS.__getitem__,
+            key=key,
+            on_change=changed,
+            horizontal=True,
+        )

@@ -51,8 +51,11 @@ def _html(app: AppState, checklist: Checklist, url: str) -> str:
 def _figure(figure: FigurePart) -> None:
     from report.pictures import icon_array_svg
 
-    cells = "".join(f'<figure style="margin:0 1rem 0 0;display:inline-block;text-align:center">{icon_array_svg(p.filled, p.label)}'
-                    f'<figcaption style="font-size:.85rem">{p.caption}</figcaption></figure>' for p in figure.pictures)
+    cells = "".join(
+        f'<figure style="margin:0 1rem 0 0;display:inline-block;text-align:center">{icon_array_svg(p.filled, p.label)}'
+        f'<figcaption style="font-size:.85rem">{p.caption}</figcaption></figure>'
+        for p in figure.pictures
+    )
     st.markdown(f"<div>{cells}</div>", unsafe_allow_html=True)  # our markup, checklist text and numbers only
     st.markdown(figure.sentence)
 
@@ -67,7 +70,10 @@ def _decision(summary: Summary) -> None:
     for note in summary.about_notes:
         st.warning(f"**{note.title}.** {note.text}")
     if summary.values:
-        st.markdown("**What matters to you about the treatment**\n" + "\n".join(f"- {v}: **{how}**" for v, how in summary.values))
+        st.markdown(
+            "**What matters to you about the treatment**\n"
+            + "\n".join(f"- {v}: **{how}**" for v, how in summary.values)
+        )
     d = summary.decision
     if d is None:
         return
@@ -75,8 +81,12 @@ def _decision(summary: Summary) -> None:
     st.markdown(f"{d.condition}\n\n{d.course}")
     if d.course_figure is not None:
         _figure(d.course_figure)
-    st.markdown("\n\n".join(f"**{title}**\n\n" + "\n".join(f"- **{o.name}:** {cell}" for o, cell in zip(d.options, cells, strict=True))
-                            for title, cells in d.rows))
+    st.markdown(
+        "\n\n".join(
+            f"**{title}**\n\n" + "\n".join(f"- **{o.name}:** {cell}" for o, cell in zip(d.options, cells, strict=True))
+            for title, cells in d.rows
+        )
+    )
     for option in d.options:
         st.markdown(f"**{option.name}**: {option.what}")
         for figure in option.figures:
@@ -88,22 +98,45 @@ def show(app: AppState, checklist: Checklist) -> None:
     url = st.context.url or "http://localhost:8501/"
     summary = _summary(app, checklist, url)
     cols = st.columns(3)
-    cols[0].download_button("Download PDF", data=lambda: _pdf(app, checklist, url), file_name="injector-check-summary.pdf",
-                            mime="application/pdf", on_click="ignore", key="pdf")
-    cols[1].download_button("Download HTML", data=lambda: _html(app, checklist, url), file_name="injector-check-summary.html",
-                            mime="text/html", on_click="ignore", key="html")
-    cols[2].download_button("Download answers", data=lambda: answers_file_text(app), file_name="injector-check-answers.yaml",
-                            mime="text/yaml", on_click="ignore", key="answers-file")
+    cols[0].download_button(
+        "Download PDF",
+        data=lambda: _pdf(app, checklist, url),
+        file_name="injector-check-summary.pdf",
+        mime="application/pdf",
+        on_click="ignore",
+        key="pdf",
+    )
+    cols[1].download_button(
+        "Download HTML",
+        data=lambda: _html(app, checklist, url),
+        file_name="injector-check-summary.html",
+        mime="text/html",
+        on_click="ignore",
+        key="html",
+    )
+    cols[2].download_button(
+        "Download answers",
+        data=lambda: answers_file_text(app),
+        file_name="injector-check-answers.yaml",
+        mime="text/yaml",
+        on_click="ignore",
+        key="answers-file",
+    )
     st.header(summary.title, anchor=False)
-    st.caption(f"Made {summary.made} · Goal: {summary.goal} · Where: {summary.jurisdiction} · "
-               f"Checklist {summary.checklist_version}, last reviewed {summary.last_reviewed}, next review due {summary.next_review}")
+    st.caption(
+        f"Made {summary.made} · Goal: {summary.goal} · Where: {summary.jurisdiction} · "
+        f"Checklist {summary.checklist_version}, last reviewed {summary.last_reviewed}, next review due "
+        f"{summary.next_review}"
+    )
     st.error(f"**{summary.emergency.title}**\n\n{summary.emergency.text}", icon="🚨")
     _decision(summary)
     if summary.clinics:
         _clinics(summary)
     else:
         st.subheader("Clinics", anchor=False)
-        st.markdown("No clinics are in this summary. If you decide to go ahead later, add the clinics you are considering.")
+        st.markdown(
+            "No clinics are in this summary. If you decide to go ahead later, add the clinics you are considering."
+        )
     _closing(summary)
 
 
@@ -111,11 +144,20 @@ def _clinics(summary: Summary) -> None:
     st.subheader("Your clinics compared", anchor=False)
     st.markdown(plain(summary.robustness))
     # A list, not a table: the verdict with its reasons and cautions is long, and a phone would scroll a table sideways.
-    st.markdown("\n".join(f"- **{c.rank}. {plain(c.name)}**: {c.verdict_word}: {c.headline}."
-                           + (f" {c.cautions}." if c.cautions else "") + f" Fit: {c.fit_short}; answered {c.completeness}."
-                           for c in summary.clinics))
-    st.table(pd.DataFrame({plain(name): scores for name, scores in summary.matrix},
-                         index=pd.Index(list(summary.topic_titles), name="Topic")))
+    st.markdown(
+        "\n".join(
+            f"- **{c.rank}. {plain(c.name)}**: {c.verdict_word}: {c.headline}."
+            + (f" {c.cautions}." if c.cautions else "")
+            + f" Fit: {c.fit_short}; answered {c.completeness}."
+            for c in summary.clinics
+        )
+    )
+    st.table(
+        pd.DataFrame(
+            {plain(name): scores for name, scores in summary.matrix},
+            index=pd.Index(list(summary.topic_titles), name="Topic"),
+        )
+    )
     for clinic in summary.clinics:
         st.subheader(plain(clinic.name), anchor=False)
         st.markdown(f"**{clinic.verdict_word}: {clinic.verdict_text}**")
@@ -125,9 +167,15 @@ def _clinics(summary: Summary) -> None:
             st.markdown(f"**{clinic.cautions}**")
         st.markdown(f"{clinic.fit} · answered {clinic.completeness}")
         if clinic.to_ask:
-            st.markdown("Questions to ask:\n" + "\n".join(f"{i}. {a.text} ({a.when}; {a.why})" for i, a in enumerate(clinic.to_ask, 1)))
+            st.markdown(
+                "Questions to ask:\n"
+                + "\n".join(f"{i}. {a.text} ({a.when}; {a.why})" for i, a in enumerate(clinic.to_ask, 1))
+            )
         elif clinic.asks_left_out:
-            st.markdown(f"{clinic.asks_left_out} more questions could be asked, but the reasons above are enough not to go ahead there.")
+            st.markdown(
+                f"{clinic.asks_left_out} more questions could be asked, but the reasons above are enough not to go "
+                "ahead there."
+            )
         for note in clinic.notes:
             st.warning(f"**{note.title}.** {note.text}")
     st.subheader("Your priorities", anchor=False)
@@ -140,11 +188,17 @@ def _closing(summary: Summary) -> None:
     for note in summary.notes:
         if note.severity != "emergency":  # shown first, at the top
             st.info(f"**{note.title}.** {note.text}")
-    st.markdown("**Sources**\n\n" + "\n".join(
-        f"{i}. {s.title}. {s.publisher}. {s.where} (checked {s.checked}){' ' + s.caveat if s.caveat else ''}"
-        for i, s in enumerate(summary.sources, 1)))
+    st.markdown(
+        "**Sources**\n\n"
+        + "\n".join(
+            f"{i}. {s.title}. {s.publisher}. {s.where} (checked {s.checked}){' ' + s.caveat if s.caveat else ''}"
+            for i, s in enumerate(summary.sources, 1)
+        )
+    )
     st.subheader("What this is", anchor=False)
     report = f" To report an error: {summary.report_to}." if summary.report_to else ""
-    st.markdown(f"{summary.disclaimer} {summary.conflicts}\n\n**Who made it, and how.** Written by {summary.authors}. "
-                f"{summary.review_process} {summary.funding}\n\n**How it is kept up to date.** {summary.update_policy}{report}")
+    st.markdown(
+        f"{summary.disclaimer} {summary.conflicts}\n\n**Who made it, and how.** Written by {summary.authors}. "
+        f"{summary.review_process} {summary.funding}\n\n**How it is kept up to date.** {summary.update_policy}{report}"
+    )
     st.code(summary.link, language=None, wrap_lines=True)

@@ -22,6 +22,13 @@ def show(app: AppState, checklist: Checklist) -> None:
         def changed(cid: str = category.id, k: str = key) -> None:
             app.priorities[cid] = st.session_state[k]
 
-        st.radio(category.title, list(PRIORITY_LABELS), index=app.priorities.get(category.id, DEFAULT_PRIORITY),
-                 format_func=PRIORITY_LABELS.__getitem__, key=key, on_change=changed, horizontal=True,
-                 help=category.description)
+        st.radio(
+            category.title,
+            list(PRIORITY_LABELS),
+            index=app.priorities.get(category.id, DEFAULT_PRIORITY),
+            format_func=PRIORITY_LABELS.__getitem__,
+            key=key,
+            on_change=changed,
+            horizontal=True,
+            help=category.description,
+        )

@@ -23,8 +23,10 @@ from ui.text import plain
 
 HEADING = "Before you book"
 ANSWERING_NOW = "answering now"
-NOTE = (":small[What you can find out from home: the clinic's website, a phone call or email, a public register. "
-        "A 🛡️ marks a safety check. “Not sure” is always a fine answer: it becomes a question to ask.]")
+NOTE = (
+    ":small[What you can find out from home: the clinic's website, a phone call or email, a public register. "
+    "A 🛡️ marks a safety check. “Not sure” is always a fine answer: it becomes a question to ask.]"
+)
 
 
 def show(app: AppState, checklist: Checklist) -> None:
@@ -38,12 +40,19 @@ def show(app: AppState, checklist: Checklist) -> None:
     st.markdown(f"## {HEADING}\n\n{NOTE}", anchors=False)  # one element with its note: every full rerun builds it
     choose_clinic(app, checklist, "booking")
     booking_section(app, checklist, clinic.uid)
-    later = app.clinics[app.clinics.index(clinic) + 1:]
+    later = app.clinics[app.clinics.index(clinic) + 1 :]
     if later:
-        st.button(f"Next clinic: {plain(later[0].name)} →", key="next-clinic", on_click=next_clinic, args=(app, later[0].uid),
-                  type="primary")
+        st.button(
+            f"Next clinic: {plain(later[0].name)} →",
+            key="next-clinic",
+            on_click=next_clinic,
+            args=(app, later[0].uid),
+            type="primary",
+        )
     else:
-        st.button("See how your clinics compare →", key="to-compare", on_click=_to, args=(app, "Compare"), type="primary")
+        st.button(
+            "See how your clinics compare →", key="to-compare", on_click=_to, args=(app, "Compare"), type="primary"
+        )
         st.caption("What is left for each clinic is checked at the consultation and on the day: see **At the visit**.")
 
 
@@ -58,11 +67,20 @@ def choose_clinic(app: AppState, checklist: Checklist, when: When | None) -> Non
         app.active = st.session_state[key]
 
     names = {c.uid: c.name for c in app.clinics}
-    captions = [ANSWERING_NOW if uid == clinic.uid else progress_words(app.progress(checklist, c), when)
-                for uid, c in zip(names, app.clinics, strict=True)]
+    captions = [
+        ANSWERING_NOW if uid == clinic.uid else progress_words(app.progress(checklist, c), when)
+        for uid, c in zip(names, app.clinics, strict=True)
+    ]
     st.session_state[key] = clinic.uid  # follows the address bar and the Next buttons
-    st.radio("Which clinic?", list(names), format_func=lambda uid: plain(names[uid]), key=key, on_change=chosen,
-             horizontal=True, captions=captions)
+    st.radio(
+        "Which clinic?",
+        list(names),
+        format_func=lambda uid: plain(names[uid]),
+        key=key,
+        on_change=chosen,
+        horizontal=True,
+        captions=captions,
+    )
 
 
 def next_clinic(app: AppState, uid: int) -> None:
@@ -89,8 +107,11 @@ def booking_section(app: AppState, checklist: Checklist, uid: int) -> None:
             st.markdown(f"#### {titles[topic]}", anchors=False)
         question_widget(app, checklist, uid, question)
     done = app.progress(checklist, clinic)
-    st.caption(f"{plain(clinic.name)}: {progress_words(done, 'booking')} before booking"
-               + (f", {done.not_sure} not sure in all" if done.not_sure else "") + ".")
+    st.caption(
+        f"{plain(clinic.name)}: {progress_words(done, 'booking')} before booking"
+        + (f", {done.not_sure} not sure in all" if done.not_sure else "")
+        + "."
+    )
     if rerun_alone():  # a full run publishes once, at its end
         publish(app, checklist)
 
@@ -116,8 +137,14 @@ def question_widget(app: AppState, checklist: Checklist, uid: int, question: Que
 
     mark = "🛡️ " if question.safety_critical else ""
     # The label is plain text: Streamlit passes it to screen readers as written, markdown stars and all.
-    st.radio(f"{mark}{question.text}", options, index=options.index(current) if current in options else None,
-             format_func=labels.__getitem__, key=key, on_change=changed)
+    st.radio(
+        f"{mark}{question.text}",
+        options,
+        index=options.index(current) if current in options else None,
+        format_func=labels.__getitem__,
+        key=key,
+        on_change=changed,
+    )
     if words:
         st.markdown(f"**Say:** “{question.ask}”")
     # Lazy: the explanation is built only while this is open (a click reruns just this section).
@@ -126,7 +153,9 @@ def question_widget(app: AppState, checklist: Checklist, uid: int, question: Que
         details.markdown(_explanation(checklist, question, app.jurisdiction))
 
 
-@lru_cache(maxsize=2048)  # the same for every patient: made once per question and place (a checklist is hashed by identity)
+@lru_cache(
+    maxsize=2048
+)  # the same for every patient: made once per question and place (a checklist is hashed by identity)
 def _explanation(checklist: Checklist, question: Question, jurisdiction: Jurisdiction) -> str:
     """Why, how to check, what to ask and the sources, as one element (fewer elements, faster reruns)."""
     sources = "; ".join(f"[{s.title}]({s.url})" if s.url else s.title for s in checklist.sources_for(question.sources))

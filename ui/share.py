@@ -22,8 +22,10 @@ ANSWERS = {"yes": "Yes", "no": "No"}
 
 def decide(app: AppState) -> None:
     st.header("Are you ready to decide?", anchor=False)
-    st.markdown("Four quick questions (the SURE test, from the Ottawa decision guides). Your answers are kept in your "
-                "link and printed with your summary, for you and anyone you share them with.")
+    st.markdown(
+        "Four quick questions (the SURE test, from the Ottawa decision guides). Your answers are kept in your "
+        "link and printed with your summary, for you and anyone you share them with."
+    )
     for key, text in SURE.items():
         widget = app.key("sure", key)
 
@@ -31,18 +33,29 @@ def decide(app: AppState) -> None:
             app.sure[k] = st.session_state[w]
 
         current = app.sure.get(key)
-        st.radio(text, list(ANSWERS), index=list(ANSWERS).index(current) if current in ANSWERS else None,
-                 format_func=ANSWERS.__getitem__, key=widget, on_change=changed, horizontal=True)
+        st.radio(
+            text,
+            list(ANSWERS),
+            index=list(ANSWERS).index(current) if current in ANSWERS else None,
+            format_func=ANSWERS.__getitem__,
+            key=widget,
+            on_change=changed,
+            horizontal=True,
+        )
     replies = [app.sure.get(k) for k in SURE]
     if None in replies:
         st.info(CHOICE)
     elif all(r == "yes" for r in replies):
-        st.info("You answered yes to all four. " + CHOICE + " If you go ahead, take your list of questions to the "
-                "consultation, and trust your judgment there too.")
+        st.info(
+            "You answered yes to all four. " + CHOICE + " If you go ahead, take your list of questions to the "
+            "consultation, and trust your judgment there too."
+        )
     else:
-        st.warning("It is fine not to be sure yet. Before you decide: ask the clinics your open questions, talk it "
-                   "through with your doctor or someone you trust, and look again at the options and what matters most "
-                   "to you. " + CHOICE)
+        st.warning(
+            "It is fine not to be sure yet. Before you decide: ask the clinics your open questions, talk it "
+            "through with your doctor or someone you trust, and look again at the options and what matters most "
+            "to you. " + CHOICE
+        )
 
 
 def confirm_replace(app: AppState) -> None:
@@ -51,8 +64,12 @@ def confirm_replace(app: AppState) -> None:
     if pending is None:
         return
     with st.container(border=True):
-        st.warning(f"**This answers file holds other answers:** {plain(pending.what)}. Replace the answers on screen with them? "
-                   "You can undo this.", icon="❓")
+        st.warning(
+            f"**This answers file holds other answers:** {plain(pending.what)}. Replace the answers on screen with "
+            "them? "
+            "You can undo this.",
+            icon="❓",
+        )
         cols = st.columns(2)
         cols[0].button("Yes, replace my answers", key="replace-yes", on_click=app.replace_asked, type="primary")
         cols[1].button("No, keep my answers", key="replace-no", on_click=_keep, args=(app,))
@@ -85,19 +102,34 @@ def share(app: AppState, checklist: Checklist) -> None:
     link = current_link(app, checklist)  # what the address bar holds once this run ends
     if link:
         st.code(share_link(url, link), language=None, wrap_lines=True)
-        st.caption("This is the same as the address in your browser's address bar: copy either. On a phone, press and "
-                   "hold the address bar, or the link above, to copy it.")
+        st.caption(
+            "This is the same as the address in your browser's address bar: copy either. On a phone, press and "
+            "hold the address bar, or the link above, to copy it."
+        )
     else:
         st.caption("Answer a question or add a clinic to get a link with your answers.")
     if app.holds_anything():
-        st.download_button("Download your answers file", data=lambda: answers_file_text(app), file_name="injector-check-answers.yaml",
-                           mime="text/yaml", on_click="ignore", help="A small text file you can load here again later.")
+        st.download_button(
+            "Download your answers file",
+            data=lambda: answers_file_text(app),
+            file_name="injector-check-answers.yaml",
+            mime="text/yaml",
+            on_click="ignore",
+            help="A small text file you can load here again later.",
+        )
     # Any type: a wrong file gets the parser's plain reason rather than Streamlit's extension error.
-    uploaded = st.file_uploader("Load an answers file", type=None, key=app.key("upload"), max_upload_size=MAX_UPLOAD_MB,
-                                help="A file saved from this app (.yaml). It asks before it replaces the answers on screen.")
+    uploaded = st.file_uploader(
+        "Load an answers file",
+        type=None,
+        key=app.key("upload"),
+        max_upload_size=MAX_UPLOAD_MB,
+        help="A file saved from this app (.yaml). It asks before it replaces the answers on screen.",
+    )
     if uploaded is not None:
         raw = uploaded.getvalue()
-        seen = f"{app.generation}:{hashlib.sha256(raw).hexdigest()}"  # a new uploader (after a replacement) reads it again
+        seen = (
+            f"{app.generation}:{hashlib.sha256(raw).hexdigest()}"  # a new uploader (after a replacement) reads it again
+        )
         if seen != app.seen_upload:  # the uploader keeps its file through reruns: read each file once
             app.seen_upload = seen
             problem = load_file(app, checklist, raw, uploaded.name)

@@ -80,13 +80,19 @@ class AppState:
     undo: AnswersFile | None = None  # the answers before the last replacement
     loaded: str = ""  # what the last replacement loaded, in words
     seen_upload: str = ""  # the last answers file read from the uploader (its hash), so a rerun does not read it again
-    broken_link: bool = False  # this session opened on a link it could not read (the tab's earlier answers may be recoverable)
+    broken_link: bool = (
+        False  # this session opened on a link it could not read (the tab's earlier answers may be recoverable)
+    )
     just_added: bool = False  # the last tap on "Add clinic" added one (a quick second tap is not an empty name)
     scroll: int = 0  # bumped by a Next button: the next screen starts at its top
     visit_pin: tuple[int, tuple[str, ...]] | None = None  # At the visit: (clinic, what was left when it opened)
     scrolled: int = 0
-    tallies: dict[int, tuple[object, Progress]] = field(default_factory=dict, repr=False)  # progress per clinic, by answers
-    printed: tuple[object, Any] | None = field(default=None, repr=False)  # (what it was made from, the print view's Summary)
+    tallies: dict[int, tuple[object, Progress]] = field(
+        default_factory=dict, repr=False
+    )  # progress per clinic, by answers
+    printed: tuple[object, Any] | None = field(
+        default=None, repr=False
+    )  # (what it was made from, the print view's Summary)
 
     # -- reading ------------------------------------------------------------------------
     def clinic(self, uid: int | None) -> ClinicEntry | None:
@@ -111,7 +117,11 @@ class AppState:
     def snapshot(self) -> tuple[object, ...]:
         """Everything the link holds, cheap to compare: the link is re-made only when this changes."""
         clinics = tuple((c.name, tuple(c.answers.items())) for c in self.clinics)
-        about = (tuple(sorted(self.patient.items())), tuple(sorted(self.values.items())), tuple(sorted(self.sure.items())))
+        about = (
+            tuple(sorted(self.patient.items())),
+            tuple(sorted(self.values.items())),
+            tuple(sorted(self.sure.items())),
+        )
         return (self.goal, self.jurisdiction, tuple(sorted(self.priorities.items())), clinics, about)
 
     def holds_anything(self) -> bool:
@@ -228,7 +238,7 @@ class AppState:
 
 
 def _restored_names(name: str) -> Iterator[str]:
-    """"Name (restored)", "Name (restored 2)", ...: each within the name limit (the name is cut, not the mark)."""
+    """ "Name (restored)", "Name (restored 2)", ...: each within the name limit (the name is cut, not the mark)."""
     for n in count(1):
         mark = " (restored)" if n == 1 else f" (restored {n})"
         yield name[: MAX_NAME - len(mark)].rstrip() + mark
@@ -242,7 +252,9 @@ def first_run() -> bool:
     return _KEY not in st.session_state
 
 
-RECOVERED_PARAM = "recovered"  # added by the tab's memory when it brought back the answers a broken link would have lost
+RECOVERED_PARAM = (
+    "recovered"  # added by the tab's memory when it brought back the answers a broken link would have lost
+)
 
 
 def describe(state: AnswersFile) -> str:
@@ -277,8 +289,10 @@ def current(checklist: Checklist) -> AppState:
                 app.replace(restored.state, restored.lost)
                 app.link, app.published = link, app.snapshot()
                 if st.query_params.get(RECOVERED_PARAM):
-                    app.problem = ("The link you opened could not be read, so this tab brought back the answers you had "
-                                   "before it. Nothing was changed.")
+                    app.problem = (
+                        "The link you opened could not be read, so this tab brought back the answers you had "
+                        "before it. Nothing was changed."
+                    )
             else:  # Back or Forward: a step between screens, never a change of answers
                 app.link = ""
     return app

@@ -17,8 +17,10 @@ from ui.questions import choose_clinic, next_clinic, question_widget, rerun_alon
 from ui.state import AppState, publish
 from ui.text import plain
 
-BIG = ("<style>[data-testid='stRadio'] label p { font-size: 1.1rem; } "
-       "[data-testid='stRadio'] [role='radiogroup'] label { min-height: 2.75rem; align-items: center; }</style>")
+BIG = (
+    "<style>[data-testid='stRadio'] label p { font-size: 1.1rem; } "
+    "[data-testid='stRadio'] [role='radiogroup'] label { min-height: 2.75rem; align-items: center; }</style>"
+)
 
 
 def show(app: AppState, checklist: Checklist) -> None:
@@ -34,20 +36,29 @@ def show(app: AppState, checklist: Checklist) -> None:
     visit_section(app, checklist, clinic.uid)
     if len(app.clinics) > 1:  # where the patient's eyes are after the last answer (the picker is at the top)
         after = app.clinics[(app.clinics.index(clinic) + 1) % len(app.clinics)]  # round to the first after the last
-        st.button(f"Next clinic: {plain(after.name)} →", key="visit-next-clinic", on_click=next_clinic, args=(app, after.uid))
+        st.button(
+            f"Next clinic: {plain(after.name)} →", key="visit-next-clinic", on_click=next_clinic, args=(app, after.uid)
+        )
 
 
 def status(result: ClinicResult) -> None:
     """The verdict at a glance: stop, still to check, or nothing on this checklist holds you back."""
     if result.verdict is Verdict.NOT_RECOMMENDED:
-        st.error("**Stop: do not have the injection here.**\n\n" + "\n".join(f"- {r}" for r in result.reasons), icon="🛑")
+        st.error(
+            "**Stop: do not have the injection here.**\n\n" + "\n".join(f"- {r}" for r in result.reasons), icon="🛑"
+        )
     elif result.verdict.gate:
         label = "before booking" if result.verdict is Verdict.VERIFY_FIRST else "before any injection"
         checks = f"{len(result.reasons)} safety check" + ("" if len(result.reasons) == 1 else "s")
-        st.warning(f"**Still to check: {checks}** ({label})\n\n" + "\n".join(f"- {r}" for r in result.reasons), icon="📋")
+        st.warning(
+            f"**Still to check: {checks}** ({label})\n\n" + "\n".join(f"- {r}" for r in result.reasons), icon="📋"
+        )
     else:
-        st.success("**OK to go ahead, if you choose to.** No safety check on this list holds you back. Having it, or not, "
-                   "is still your decision.", icon="✅")
+        st.success(
+            "**OK to go ahead, if you choose to.** No safety check on this list holds you back. Having it, or not, "
+            "is still your decision.",
+            icon="✅",
+        )
 
 
 @st.fragment
@@ -58,8 +69,11 @@ def visit_section(app: AppState, checklist: Checklist, uid: int) -> None:
     result = evaluate_clinic(checklist, app.goal, app.jurisdiction, app.priorities, clinic.answers, clinic.name)
     status(result)
     held = {r.question_id for r in result.reasons}
-    questions = [q for q in counted_questions(checklist, app.goal, app.jurisdiction, clinic.answers)
-                 if q.when != "booking" or q.id in held]
+    questions = [
+        q
+        for q in counted_questions(checklist, app.goal, app.jurisdiction, clinic.answers)
+        if q.when != "booking" or q.id in held
+    ]
     lines = {x.question_id: x for c in result.categories for x in c.lines}
     left = [q for q in questions if _still_to_check(q, lines[q.id].open, lines[q.id].flag, held)]
     left.sort(key=lambda q: q.id not in held)  # what holds the verdict first
@@ -73,23 +87,30 @@ def visit_section(app: AppState, checklist: Checklist, uid: int) -> None:
     still = [by_id[i] for i in pinned if i in by_id] + [q for q in left if q.id not in pinned]
     answered = [q for q in questions if q not in still]
     if still and result.verdict is Verdict.NOT_RECOMMENDED:  # the reason to stop is enough: the rest waits, folded
-        more = st.expander(f"{len(left)} more questions, only if you still want to ask here, or to change an answer",
-                           key=app.key("visit-more", uid), on_change="rerun")
+        more = st.expander(
+            f"{len(left)} more questions, only if you still want to ask here, or to change an answer",
+            key=app.key("visit-more", uid),
+            on_change="rerun",
+        )
         if more.open:
             with more:
                 for question in still:
                     question_widget(app, checklist, uid, question, words=True)
     elif still:
         done_here = len(still) - len(left)
-        st.markdown(f"#### Still to ask at {plain(clinic.name)}: {len(left)}"
-                    + (f" ({done_here} answered here)" if done_here else ""), anchors=False)
+        st.markdown(
+            f"#### Still to ask at {plain(clinic.name)}: {len(left)}"
+            + (f" ({done_here} answered here)" if done_here else ""),
+            anchors=False,
+        )
         for question in still:
             question_widget(app, checklist, uid, question, words=True)
     else:
         st.markdown("Nothing left to ask here.")
     if answered:
-        done = st.expander(f"Answered already ({len(answered)}): change an answer", key=app.key("visit-done", uid),
-                           on_change="rerun")
+        done = st.expander(
+            f"Answered already ({len(answered)}): change an answer", key=app.key("visit-done", uid), on_change="rerun"
+        )
         if done.open:
             with done:
                 for question in answered:

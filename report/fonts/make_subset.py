@@ -10,8 +10,8 @@ the PDF shows a notice for such a name instead of drawing it wrongly (see report
 
 fpdf2 reads each font for every PDF and cuts it down to the glyphs used: a font of about 2,400
 glyphs, with no hinting and no layout tables (fpdf2 does not shape text), is read and cut in about
-a third of the time of the full DejaVu Sans. The licence (LICENSE-DejaVu.txt) allows modified copies; these keep the DejaVu names,
-which the licence permits (it reserves only "Bitstream" and "Vera").
+a third of the time of the full DejaVu Sans. The licence (LICENSE-DejaVu.txt) allows modified copies; these keep the
+DejaVu names, which the licence permits (it reserves only "Bitstream" and "Vera").
 """
 
 from __future__ import annotations
@@ -23,14 +23,22 @@ from fontTools import subset  # type: ignore[import-untyped]
 
 HERE = Path(__file__).resolve().parent
 RANGES = (
-    (0x0020, 0x007E), (0x00A0, 0x024F),  # Latin, Latin-1, Latin Extended-A and -B
-    (0x0250, 0x02FF), (0x0300, 0x036F),  # IPA and modifier letters (ʻ ʼ in names), combining marks
-    (0x0370, 0x03FF), (0x1F00, 0x1FFF),  # Greek, with polytonic
+    (0x0020, 0x007E),
+    (0x00A0, 0x024F),  # Latin, Latin-1, Latin Extended-A and -B
+    (0x0250, 0x02FF),
+    (0x0300, 0x036F),  # IPA and modifier letters (ʻ ʼ in names), combining marks
+    (0x0370, 0x03FF),
+    (0x1F00, 0x1FFF),  # Greek, with polytonic
     (0x0400, 0x052F),  # Cyrillic and its supplement
-    (0x0530, 0x058F), (0x10A0, 0x10FF),  # Armenian, Georgian
+    (0x0530, 0x058F),
+    (0x10A0, 0x10FF),  # Armenian, Georgian
     (0x1E00, 0x1EFF),  # Latin Extended Additional (Vietnamese, Welsh ...)
-    (0x2000, 0x206F), (0x20A0, 0x20CF), (0x2100, 0x214F),  # punctuation, currency, letter-like symbols
-    (0x2190, 0x21FF), (0x25A0, 0x25FF), (0x2713, 0x2718),  # arrows, shapes, check marks
+    (0x2000, 0x206F),
+    (0x20A0, 0x20CF),
+    (0x2100, 0x214F),  # punctuation, currency, letter-like symbols
+    (0x2190, 0x21FF),
+    (0x25A0, 0x25FF),
+    (0x2713, 0x2718),  # arrows, shapes, check marks
 )
 
 
