@@ -41,6 +41,7 @@ from scoring.models import (
     Flag,
     Goal,
     Jurisdiction,
+    Option,
     PatientApplies,
     Question,
     SafetyNote,
@@ -259,9 +260,9 @@ def progress(checklist: Checklist, goal: Goal, jurisdiction: Jurisdiction, answe
     by_when: dict[When, list[int]] = {}
     not_sure = 0
     for q in counted_questions(checklist, goal, jurisdiction, answers):
-        chosen = answers.get(q.id)
-        given = chosen is not None and q.option(chosen) is not None
-        not_sure += given and chosen == q.unsure
+        status, _ = answer_status(q, answers)
+        given = status != "unanswered"  # "Not sure" is an answer given; the fit leaves it out
+        not_sure += status == "not_sure"
         for tally in (by_category.setdefault(q.category, [0, 0]), by_when.setdefault(q.when, [0, 0])):
             tally[0] += given
             tally[1] += 1
@@ -274,14 +275,16 @@ def progress(checklist: Checklist, goal: Goal, jurisdiction: Jurisdiction, answe
     )
 
 
-def _line(q: Question, answers: Mapping[str, str]) -> QuestionLine:
+def answer_status(q: Question, answers: Mapping[str, str]) -> tuple[Status, Option | None]:
+    """Whether ``q`` is answered, "Not sure" or not answered (an unknown option id counts as not answered)."""
     option = q.option(answers[q.id]) if q.id in answers else None
     if option is None:
-        status: Status = "unanswered"
-    elif option.id == q.unsure:
-        status = "not_sure"
-    else:
-        status = "answered"
+        return "unanswered", None
+    return ("not_sure" if option.id == q.unsure else "answered"), option
+
+
+def _line(q: Question, answers: Mapping[str, str]) -> QuestionLine:
+    status, option = answer_status(q, answers)
     counts = status == "answered" and option is not None
     earned = option.points if counts and option is not None else 0
     return QuestionLine(
