@@ -17,8 +17,7 @@ from fpdf.enums import XPos, YPos
 from report.fastpdf import BOLD, REGULAR, FastPdf, drawable, wrap
 from report.pictures import FILLED, STEP, icons
 from report.summary import ClinicPart, DecisionPart, FigurePart, Note, Summary, dark_runs
-from scoring.compare import robustness_sentence
-from scoring.wording import MATRIX_NOTE, WEIGHED
+from scoring.wording import MATRIX_NOTE, WEIGHED, robustness_sentence
 
 NOTICE = "[a name in letters this PDF cannot show: see the HTML summary]"
 RED, GREY, DARK = (176, 0, 32), (235, 235, 235), (30, 30, 30)

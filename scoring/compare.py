@@ -18,14 +18,14 @@ Rules (docs/verdicts.md, "Comparing clinics"):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from scoring.answers import NamedAnswers, Session
 from scoring.checklist import Checklist
 from scoring.evaluate import DEFAULT_PRIORITY, FAIR, ClinicResult, Verdict, evaluate_clinic, fit_score
 from scoring.models import Goal, Jurisdiction
-from scoring.wording import PRIORITY_LABELS
+from scoring.wording import PRIORITY_LABELS, robustness_sentence
 
 _GROUP = {Verdict.INCOMPLETE: 1, Verdict.VERIFY_FIRST: 2, Verdict.NOT_RECOMMENDED: 3}
 
@@ -64,6 +64,11 @@ class Comparison:
     leaders: tuple[str, ...]
     shifts: tuple[Shift, ...]
     challengers: tuple[Challenger, ...] = ()
+
+    @property
+    def all_may_lead(self) -> bool:
+        """Every clinic could be named (none held back by safety): when none is, they only fit weakly."""
+        return all(may_lead(r.result) for r in self.ranking)
 
     @property
     def robustness(self) -> str:
@@ -158,93 +163,3 @@ def compare_clinics(
 def evaluate_session(checklist: Checklist, session: Session) -> Evaluation:
     """A whole session: every clinic's result, in entry order, and how they compare."""
     return compare_clinics(checklist, session.goal, session.jurisdiction, session.priorities, session.clinics)
-
-
-NameShown = Callable[[str], str]  # how a rendering shows a clinic's name (the PDF replaces one it cannot draw)
-
-
-def _names(names: Sequence[str], show: NameShown = str) -> str:
-    quoted = [f"“{show(n)}”" for n in names]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def _not_ready(result: ClinicResult) -> str:
-    """Why this clinic cannot be named, as a clause after its name."""
-    v = result.verdict
-    if v is Verdict.NOT_RECOMMENDED:
-        return "has a red flag"
-    if v is Verdict.VERIFY_FIRST:
-        return "has " + _plural(len(result.reasons), "safety check", "safety checks") + " to make before booking"
-    if v is Verdict.INCOMPLETE:
-        return "needs more answers to judge its fit"
-    return f"fits your priorities weakly (fit {result.score})" if result.score is not None else "has no fit score yet"
-
-
-def no_leader_sentence(comparison: Comparison, show: NameShown = str) -> str:
-    """Nobody may be named: say so plainly, clinic by clinic, and what would change that."""
-    results = [r.result for r in comparison.ranking]
-    ready = all(may_lead(r) for r in results)  # all could be booked: they only fit weakly
-    what = "No clinic fits the priorities you set well yet: " if ready else "No clinic is ready to book yet: "
-    parts = "; ".join(f"{_names([r.name], show)} {_not_ready(r)}" for r in results)
-    checks = [r for r in results if r.verdict is Verdict.VERIFY_FIRST]
-    more = [r for r in results if r.verdict is Verdict.INCOMPLETE]
-    changes = []
-    if checks:
-        changes.append("the checks before booking come back clear for " + _names([r.name for r in checks], show))
-    if more:
-        changes.append("you answer more questions for " + _names([r.name for r in more], show))
-    if not changes:
-        changes.append("a clinic has no red flag and a fit of 60 or more")
-    return f"{what}{parts}. This would change once " + ", or ".join(changes) + "."
-
-
-def _range_clauses(comparison: Comparison, show: NameShown) -> str:
-    """How far the fit ranges reach: the leaders' low ends, and the challengers' top ends."""
-    clauses = []
-    for ranked in comparison.ranking:
-        r = ranked.result
-        if (
-            r.name in comparison.leaders
-            and r.score_range is not None
-            and r.score is not None
-            and r.score_range[0] < r.score
-        ):
-            clauses.append(f"{_names([r.name], show)} could fit as little as {r.score_range[0]}")
-    for c in comparison.challengers:
-        after = " once its checks before booking are clear" if c.verdict is Verdict.VERIFY_FIRST else ""
-        verb = "as much as" if clauses else "could fit as much as"
-        clauses.append(f"{_names([c.name], show)} {verb} {c.high}{after}")
-    return ", and ".join(clauses)
-
-
-def robustness_sentence(comparison: Comparison, show: NameShown = str) -> str:
-    """Who fits the priorities most closely, and what could change that; or why nobody may be named."""
-    lead = comparison.leaders
-    if not comparison.ranking:
-        return "There are no clinics to compare yet."
-    if not lead:
-        return no_leader_sentence(comparison, show)
-    if len(comparison.ranking) == 1:
-        return "There is only one clinic, so there is nothing to compare yet."
-    verb = "fit your priorities equally well" if len(lead) > 1 else "fits the priorities you set most closely"
-    first = f"{_names(lead, show)} {verb}."
-    doubts = []
-    if comparison.shifts:
-        smallest = min(abs(s.after - s.before) for s in comparison.shifts)
-        nearest = [s for s in comparison.shifts if abs(s.after - s.before) == smallest]
-        doubts.append(
-            "; ".join(
-                f"setting “{s.category}” to {PRIORITY_LABELS[s.after].lower()} would "
-                + (f"put {_names(s.leaders, show)} ahead" if s.leaders else "leave no clinic with a fit of 60 or more")
-                for s in nearest
-            )
-        )
-    if comparison.challengers:
-        doubts.append("once the open answers are known, " + _range_clauses(comparison, show))
-    if not doubts:
-        return first + " Changing any one priority, or the answers still open, would not change this."
-    return f"{first} This could change: " + "; and ".join(doubts) + "."

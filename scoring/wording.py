@@ -9,12 +9,14 @@ keeps this module free of the scoring modules that import it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from scoring.models import Certainty, Figure, When
 
 if TYPE_CHECKING:
-    from scoring.evaluate import Progress
+    from scoring.compare import Comparison
+    from scoring.evaluate import ClinicResult, Progress
 
 VERDICT_TEXT: dict[str, str] = {
     "not_recommended": "Not recommended",
@@ -163,3 +165,95 @@ def progress_words(progress: Progress, when: When | None = None) -> str:
     given, counted = (progress.given, progress.counted) if when is None else progress.by_when.get(when, (0, 0))
     text = f"{given} of {counted} answered"
     return text + (f", {progress.not_sure} not sure" if when is None and progress.not_sure else "")
+
+
+# --- the sentences around clinic names (the comparison) -------------------------------------------------
+
+NameShown = Callable[[str], str]  # how a rendering shows a clinic's name (the PDF replaces one it cannot draw)
+
+
+def _names(names: Sequence[str], show: NameShown = str) -> str:
+    quoted = [f"“{show(n)}”" for n in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _not_ready(result: ClinicResult) -> str:
+    """Why this clinic cannot be named, as a clause after its name."""
+    v = result.verdict
+    if v == "not_recommended":
+        return "has a red flag"
+    if v == "verify_first":
+        return "has " + _plural(len(result.reasons), "safety check", "safety checks") + " to make before booking"
+    if v == "incomplete":
+        return "needs more answers to judge its fit"
+    return f"fits your priorities weakly (fit {result.score})" if result.score is not None else "has no fit score yet"
+
+
+def no_leader_sentence(comparison: Comparison, show: NameShown = str) -> str:
+    """Nobody may be named: say so plainly, clinic by clinic, and what would change that."""
+    results = [r.result for r in comparison.ranking]
+    ready = comparison.all_may_lead  # all could be booked: they only fit weakly
+    what = "No clinic fits the priorities you set well yet: " if ready else "No clinic is ready to book yet: "
+    parts = "; ".join(f"{_names([r.name], show)} {_not_ready(r)}" for r in results)
+    checks = [r for r in results if r.verdict == "verify_first"]
+    more = [r for r in results if r.verdict == "incomplete"]
+    changes = []
+    if checks:
+        changes.append("the checks before booking come back clear for " + _names([r.name for r in checks], show))
+    if more:
+        changes.append("you answer more questions for " + _names([r.name for r in more], show))
+    if not changes:
+        changes.append("a clinic has no red flag and a fit of 60 or more")
+    return f"{what}{parts}. This would change once " + ", or ".join(changes) + "."
+
+
+def _range_clauses(comparison: Comparison, show: NameShown) -> str:
+    """How far the fit ranges reach: the leaders' low ends, and the challengers' top ends."""
+    clauses = []
+    for ranked in comparison.ranking:
+        r = ranked.result
+        if (
+            r.name in comparison.leaders
+            and r.score_range is not None
+            and r.score is not None
+            and r.score_range[0] < r.score
+        ):
+            clauses.append(f"{_names([r.name], show)} could fit as little as {r.score_range[0]}")
+    for c in comparison.challengers:
+        after = " once its checks before booking are clear" if c.verdict == "verify_first" else ""
+        verb = "as much as" if clauses else "could fit as much as"
+        clauses.append(f"{_names([c.name], show)} {verb} {c.high}{after}")
+    return ", and ".join(clauses)
+
+
+def robustness_sentence(comparison: Comparison, show: NameShown = str) -> str:
+    """Who fits the priorities most closely, and what could change that; or why nobody may be named."""
+    lead = comparison.leaders
+    if not comparison.ranking:
+        return "There are no clinics to compare yet."
+    if not lead:
+        return no_leader_sentence(comparison, show)
+    if len(comparison.ranking) == 1:
+        return "There is only one clinic, so there is nothing to compare yet."
+    verb = "fit your priorities equally well" if len(lead) > 1 else "fits the priorities you set most closely"
+    first = f"{_names(lead, show)} {verb}."
+    doubts = []
+    if comparison.shifts:
+        smallest = min(abs(s.after - s.before) for s in comparison.shifts)
+        nearest = [s for s in comparison.shifts if abs(s.after - s.before) == smallest]
+        doubts.append(
+            "; ".join(
+                f"setting “{s.category}” to {PRIORITY_LABELS[s.after].lower()} would "
+                + (f"put {_names(s.leaders, show)} ahead" if s.leaders else "leave no clinic with a fit of 60 or more")
+                for s in nearest
+            )
+        )
+    if comparison.challengers:
+        doubts.append("once the open answers are known, " + _range_clauses(comparison, show))
+    if not doubts:
+        return first + " Changing any one priority, or the answers still open, would not change this."
+    return f"{first} This could change: " + "; and ".join(doubts) + "."
