@@ -42,6 +42,7 @@ from scoring.answers import MAX_CLINICS, SURE_KEYS, AnswersFile, Session, check_
 from scoring.checklist import Checklist
 from scoring.errors import InputError, first_message
 from scoring.models import GOALS, JURISDICTIONS
+from scoring.wording import LOST_CLINIC_ANSWER, LOST_EVERY_ANSWER, LOST_PATIENT_ANSWER, LOST_PRIORITY
 
 FORMAT = 2
 FORMATS = (1, 2)  # what decode reads
@@ -207,10 +208,7 @@ def _patient_answers(reader: _Reader, layout: Layout | None, checklist: Checklis
         if question is not None and question.option(option_id) is not None:
             answers[question_id] = option_id
         else:
-            lost.append(
-                f"Your answer “{option_id}” to “{question_id}” about you was not restored: "
-                "that question changed since the link was made."
-            )
+            lost.append(LOST_PATIENT_ANSWER.format(option=option_id, question=question_id))
     return answers
 
 
@@ -330,10 +328,7 @@ def decode(link: str, checklist: Checklist, layouts: Mapping[bytes, Layout] | No
         raise _bad("it does not match its checklist")
     lost: list[str] = []
     if layout is None:
-        lost.append(
-            "This link was made with a checklist version this app does not know, so no answer could be restored. "
-            "The goal, place and clinic names were kept."
-        )
+        lost.append(LOST_EVERY_ANSWER)
     current_q = {q.id: q for q in checklist.questions}
     current_c = {c.id for c in checklist.categories}
     priorities: dict[str, int] = {}
@@ -346,9 +341,7 @@ def decode(link: str, checklist: Checklist, layouts: Mapping[bytes, Layout] | No
         if category_id in current_c:
             priorities[category_id] = value
         else:
-            lost.append(
-                f"Your priority for “{category_id}” was not restored: that topic is no longer in the checklist."
-            )
+            lost.append(LOST_PRIORITY.format(topic=category_id))
     clinics: list[dict[str, object]] = []
     for _ in range(n_clinics):
         name_bytes = reader.take(reader.varint())
@@ -369,10 +362,7 @@ def decode(link: str, checklist: Checklist, layouts: Mapping[bytes, Layout] | No
             if question is not None and question.option(option_id) is not None:
                 answers[question_id] = option_id
             else:
-                lost.append(
-                    f"“{name}”: the answer “{option_id}” to “{question_id}” was not restored: "
-                    "that question or answer changed in the checklist since the link was made."
-                )
+                lost.append(LOST_CLINIC_ANSWER.format(clinic=name, option=option_id, question=question_id))
         clinics.append({"name": name, "answers": answers})
     patient: dict[str, str] = {}
     values: dict[str, int] = {}

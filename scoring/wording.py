@@ -167,6 +167,21 @@ def progress_words(progress: Progress, when: When | None = None) -> str:
     return text + (f", {progress.not_sure} not sure" if when is None and progress.not_sure else "")
 
 
+# --- what a link from an older checklist could not bring back (one sentence each, shown on opening it) -----------
+LOST_EVERY_ANSWER = (
+    "This link was made with a checklist version this app does not know, so no answer could be restored. "
+    "The goal, place and clinic names were kept."
+)
+LOST_PRIORITY = "Your priority for “{topic}” was not restored: that topic is no longer in the checklist."
+LOST_CLINIC_ANSWER = (
+    "“{clinic}”: the answer “{option}” to “{question}” was not restored: "
+    "that question or answer changed in the checklist since the link was made."
+)
+LOST_PATIENT_ANSWER = (
+    "Your answer “{option}” to “{question}” about you was not restored: that question changed since the link was made."
+)
+
+
 # --- the sentences around clinic names (the comparison) -------------------------------------------------
 
 NameShown = Callable[[str], str]  # how a rendering shows a clinic's name (the PDF replaces one it cannot draw)
