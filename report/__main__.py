@@ -13,8 +13,7 @@ from pathlib import Path
 
 from report import build_summary, render_html, render_pdf
 from scoring import InputError, load_checklist
-from scoring.answers import parse_answers
-from scoring.yamlload import MAX_BYTES
+from scoring.answers import read_answers_file
 
 DEFAULT_BASE_URL = "http://localhost:8501/"
 
@@ -36,13 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("give --html FILE, --pdf FILE, or both")
     try:
         checklist = load_checklist(today=datetime.date.today())
-        try:
-            raw = Path(args.answers).read_bytes()[: MAX_BYTES + 1]
-        except OSError as exc:
-            raise InputError.one(
-                args.answers, 1, f"cannot read the answers file ({exc.strerror}) - check the path"
-            ) from None
-        state = parse_answers(raw, args.answers, checklist)
+        state = read_answers_file(args.answers, checklist)
     except InputError as exc:
         for problem in exc.problems:
             print(problem)

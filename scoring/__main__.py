@@ -13,16 +13,13 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-import yaml
-
-from scoring.answers import answers_as_data, parse_answers
+from scoring.answers import answers_as_data, answers_yaml, read_answers_file
 from scoring.checklist import Checklist, load_checklist
 from scoring.codec import LINK_PARAM, decode, encode, layout_of, link_param
 from scoring.errors import InputError
 from scoring.models import GOALS, JURISDICTIONS, ChecklistFile, Goal, Jurisdiction, Question
 from scoring.results import evaluation_as_data, state_text
 from scoring.review import review_text
-from scoring.yamlload import MAX_BYTES
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -104,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         checklist = load_checklist(paths, today=datetime.date.today())  # the command line holds the clock
         if args.command in ("evaluate", "link"):
-            state = parse_answers(_read_answers(args.answers), args.answers, checklist)
+            state = read_answers_file(args.answers, checklist)
         if args.command == "open":
             restored = decode(link_param(args.link), checklist)
     except InputError as exc:
@@ -114,11 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "open":
         for sentence in restored.lost:
             print(sentence, file=sys.stderr)
-        data = answers_as_data(restored.state)
         if args.format == "json":
-            print(json.dumps(data, indent=2, ensure_ascii=False))
+            print(json.dumps(answers_as_data(restored.state), indent=2, ensure_ascii=False))
         else:
-            print(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), end="")
+            print(answers_yaml(restored.state), end="")
         return 0
     if args.command == "review":
         print(review_text(checklist, args.goal, args.jurisdiction))
@@ -148,14 +144,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print(_questions_text(checklist, args.goal, args.jurisdiction))
     return 0
-
-
-def _read_answers(path: str) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise InputError.one(path, 1, f"cannot read the answers file ({exc.strerror}) - check the path") from None
 
 
 def checklist_schema() -> dict[str, Any]:

@@ -27,12 +27,13 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Annotated, Any, Literal, Protocol
 
+import yaml
 from pydantic import Field, ValidationError, field_validator
 
 from scoring.checklist import Checklist
 from scoring.errors import InputError, Problem, known_fields, problems_from_validation, short
 from scoring.models import Goal, Jurisdiction, Strict
-from scoring.yamlload import Loaded, read_yaml_bytes
+from scoring.yamlload import MAX_BYTES, Loaded, read_yaml_bytes
 
 MAX_CLINICS = 8
 MAX_NAME = 80
@@ -214,6 +215,25 @@ def check_against(state: AnswersFile, checklist: Checklist, loaded: Loaded | Non
 def _did_you_mean(word: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(word, choices, n=1)
     return f" - did you mean '{close[0]}'?" if close else " - check the id, or remove it"
+
+
+FILE_HEADER = "# Injector Check answers file. Load it again in the app, or run: python -m scoring evaluate FILE\n"
+
+
+def read_answers_file(path: str, checklist: Checklist) -> AnswersFile:
+    """An answers file from disk (the command lines): what cannot be read says so, as a problem at line 1."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # one byte over is enough to refuse a file that is too big
+    except OSError as exc:
+        raise InputError.one(path, 1, f"cannot read the answers file ({exc.strerror}) - check the path") from None
+    return parse_answers(raw, path, checklist)
+
+
+def answers_yaml(state: AnswersFile, header: bool = False) -> str:
+    """The answers file's text: what the app saves (with ``header``) and ``scoring open`` prints."""
+    body = yaml.safe_dump(answers_as_data(state), allow_unicode=True, sort_keys=False)
+    return (FILE_HEADER if header else "") + body
 
 
 def answers_as_data(state: AnswersFile) -> dict[str, Any]:

@@ -31,7 +31,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from scoring import Checklist, InputError
-from scoring.answers import MAX_CLINICS, MAX_NAME, AnswersFile, Clinic, answers_as_data, name_key, parse_answers
+from scoring.answers import MAX_CLINICS, MAX_NAME, AnswersFile, Clinic, answers_yaml, name_key, parse_answers
 from scoring.codec import CLINIC_PARAM, LINK_PARAM, STEP_PARAM, decode, encode
 from scoring.errors import first_message
 from scoring.evaluate import Progress, progress
@@ -371,8 +371,4 @@ def load_example(app: AppState, checklist: Checklist) -> None:
 
 
 def answers_file_text(app: AppState) -> str:
-    import yaml
-
-    data: dict[str, Any] = answers_as_data(app.as_answers_file())
-    header = "# Injector Check answers file. Load it again in the app, or run: python -m scoring evaluate FILE\n"
-    return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    return answers_yaml(app.as_answers_file(), header=True)
