@@ -127,137 +127,155 @@ def read_yaml_bytes(raw: bytes, path: str, wanted: str = "the .yaml text file") 
 def read_yaml(text: str, path: str) -> Loaded:
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise InputError.one(path, 1, f"text is over the {MAX_BYTES // 1024} KB limit - split it into smaller files")
-    problems: list[Problem] = []
-    lines: dict[Loc, int] = {(): 1}
-    stack: list[_Frame] = []
-    result: Any = None
-    documents = 0
-    nodes = 0
+    return _Reader(path).read(text)
 
-    refused: list[tuple[int, str, str]] = []  # anchors and aliases: one message for each kind, however many
 
-    def fail(line: int, message: str) -> InputError:
-        return InputError([*problems, *_one_each(path, refused), Problem(path, line, message)])
+class _Reader:
+    """Builds plain data from PyYAML's events (never its constructors), noting each node's line, and every
+    problem on the way: what can be reported together is; what stops reading (a second document, too many
+    values, too deep) is raised with the problems found before it."""
 
-    def child_loc(line: int) -> Loc | None:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.lines: dict[Loc, int] = {(): 1}
+        self.stack: list[_Frame] = []
+        self.result: Any = None
+        self.documents = 0
+        self.nodes = 0
+        self.refused: list[tuple[int, str, str]] = []  # anchors and aliases: one message for each kind, however many
+
+    def read(self, text: str) -> Loaded:
+        try:
+            for event in yaml.parse(text, Loader=_EventLoader):
+                self.on_event(event)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = 1 if mark is None else int(getattr(mark, "line", 0)) + 1
+            what = (exc.problem or "unreadable YAML").strip()
+            raise self.fail(
+                line, f"YAML syntax error: {what} - check the indentation, colons and quotes on this line"
+            ) from None
+        except yaml.reader.ReaderError as exc:
+            line = text[: exc.position].count("\n") + 1
+            raise self.fail(
+                line,
+                f"character #x{exc.character:04x} is not allowed in YAML - remove it or save the file as plain text",
+            ) from None
+        except yaml.YAMLError as exc:
+            detail = " ".join(str(exc).split())
+            raise self.fail(1, f"YAML could not be read ({detail}) - check the file is plain YAML text") from None
+        except RecursionError:  # pragma: no cover - depth is capped above; kept as a last guard
+            raise self.fail(1, "nested too deeply - flatten the structure") from None
+        problems = self.problems + _one_each(self.path, self.refused)
+        if problems:
+            raise InputError(sorted(problems, key=lambda p: p.line))
+        return Loaded(self.path, self.result, self.lines)
+
+    def fail(self, line: int, message: str) -> InputError:
+        return InputError([*self.problems, *_one_each(self.path, self.refused), Problem(self.path, line, message)])
+
+    def note(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, message))
+
+    def on_event(self, event: yaml.Event) -> None:
+        if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+            return
+        line = event.start_mark.line + 1 if event.start_mark is not None else 1
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise self.fail(line, "a file may hold only one YAML document - remove the '---' separator")
+            return
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise self.fail(line, f"more than {MAX_NODES:,} values in one file - split it into smaller files")
+        if isinstance(event, yaml.AliasEvent):
+            self.refused.append((line, "alias", f"*{event.anchor}"))
+            self.place(None, line, self.child_loc(line))
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            frame = self.stack.pop()
+            value = frame.items if frame.is_map else tuple(frame.items)
+            self.place(value, self.lines.get(frame.loc, line), frame.loc)
+        else:
+            self.check_node(event, line)
+            if isinstance(event, yaml.ScalarEvent):
+                self.on_scalar(event, line)
+            else:
+                self.on_start(event, line)
+
+    def check_node(self, event: yaml.Event, line: int) -> None:
+        """Anchors and tags: refused wherever they are."""
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            self.refused.append((line, "anchor", f"&{anchor}"))
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!":
+            self.note(line, f"tag '{tag}' is not allowed - remove it and write a plain value")
+
+    def in_key(self) -> bool:
+        return bool(self.stack) and self.stack[-1].is_map and self.stack[-1].key is None
+
+    def on_scalar(self, event: yaml.ScalarEvent, line: int) -> None:
+        if self.in_key():
+            key, top = event.value, self.stack[-1]
+            if key == "<<" and event.implicit[0]:
+                self.note(line, "merge key '<<' is not allowed - write the fields out in full")
+            if key in top.seen:
+                self.note(line, f"key '{key}' appears twice (first on line {top.seen[key]}) - keep one")
+            else:
+                top.seen[key] = line
+            top.key, top.key_line = key, line
+            return
+        loc = self.child_loc(line)
+        value = _resolve_plain(event.value) if event.implicit[0] else event.value
+        if loc is not None and loc not in self.lines:
+            self.lines[loc] = line
+        self.place(value, line, loc)
+
+    def on_start(self, event: yaml.Event, line: int) -> None:
+        """A mapping or a sequence starts."""
+        if self.in_key():
+            self.note(line, "a mapping key must be plain text - write the key as a simple word")
+            loc = None
+        else:
+            loc = self.child_loc(line)
+        if len(self.stack) >= MAX_DEPTH:
+            raise self.fail(line, f"nested more than {MAX_DEPTH} levels deep - flatten the structure")
+        frame_loc: Loc = loc if loc is not None else (*self.stack[-1].loc, f"<complex key {line}>")
+        if loc is not None and loc not in self.lines:
+            self.lines[loc] = line
+        self.stack.append(_Frame(frame_loc, isinstance(event, yaml.MappingStartEvent)))
+
+    def child_loc(self, line: int) -> Loc | None:
         """Where the next node goes, or None (with a problem noted) if it cannot go there."""
-        if not stack:
+        if not self.stack:
             return ()
-        top = stack[-1]
+        top = self.stack[-1]
         if not top.is_map:
             return (*top.loc, len(top.items))
         if top.key is None:
-            problems.append(Problem(path, line, "a mapping key must be plain text - write the key as a simple word"))
+            self.note(line, "a mapping key must be plain text - write the key as a simple word")
             return None
         return (*top.loc, top.key)
 
-    def place(value: Any, line: int, loc: Loc | None) -> None:
-        nonlocal result
-        if not stack:
-            result = value
+    def place(self, value: Any, line: int, loc: Loc | None) -> None:
+        if not self.stack:
+            self.result = value
             return
-        top = stack[-1]
+        top = self.stack[-1]
         if not top.is_map:
             top.items.append(value)
             return
         if top.key is None:  # this node is a key
             if loc is None:
                 return
-            key = value if isinstance(value, str) else str(value)
-            top.key, top.key_line = key, line
+            top.key, top.key_line = (value if isinstance(value, str) else str(value)), line
             return
         if loc is not None:
-            lines[loc] = top.key_line
+            self.lines[loc] = top.key_line
             top.items[top.key] = value
         top.key = None
-
-    try:
-        for event in yaml.parse(text, Loader=_EventLoader):
-            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
-                continue
-            line = event.start_mark.line + 1 if event.start_mark is not None else 1
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise fail(line, "a file may hold only one YAML document - remove the '---' separator")
-                continue
-            nodes += 1
-            if nodes > MAX_NODES:
-                raise fail(line, f"more than {MAX_NODES:,} values in one file - split it into smaller files")
-            if isinstance(event, yaml.AliasEvent):
-                refused.append((line, "alias", f"*{event.anchor}"))
-                loc = child_loc(line)
-                place(None, line, loc)
-                continue
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                frame = stack.pop()
-                value = frame.items if frame.is_map else tuple(frame.items)
-                place(value, lines.get(frame.loc, line), frame.loc)
-                continue
-            anchor = getattr(event, "anchor", None)
-            if anchor is not None:
-                refused.append((line, "anchor", f"&{anchor}"))
-            tag = getattr(event, "tag", None)
-            if tag is not None and tag != "!":
-                problems.append(Problem(path, line, f"tag '{tag}' is not allowed - remove it and write a plain value"))
-            in_key = bool(stack) and stack[-1].is_map and stack[-1].key is None
-            if isinstance(event, yaml.ScalarEvent):
-                if in_key:
-                    key = event.value
-                    top = stack[-1]
-                    if key == "<<" and event.implicit[0]:
-                        problems.append(
-                            Problem(path, line, "merge key '<<' is not allowed - write the fields out in full")
-                        )
-                    if key in top.seen:
-                        problems.append(
-                            Problem(path, line, f"key '{key}' appears twice (first on line {top.seen[key]}) - keep one")
-                        )
-                    else:
-                        top.seen[key] = line
-                    top.key, top.key_line = key, line
-                    continue
-                loc = child_loc(line)
-                value = _resolve_plain(event.value) if event.implicit[0] else event.value
-                if loc is not None and loc not in lines:
-                    lines[loc] = line
-                place(value, line, loc)
-                continue
-            # a mapping or sequence starts
-            if in_key:
-                problems.append(
-                    Problem(path, line, "a mapping key must be plain text - write the key as a simple word")
-                )
-                loc = None
-            else:
-                loc = child_loc(line)
-            if len(stack) >= MAX_DEPTH:
-                raise fail(line, f"nested more than {MAX_DEPTH} levels deep - flatten the structure")
-            frame_loc: Loc = loc if loc is not None else (*stack[-1].loc, f"<complex key {line}>")
-            if loc is not None and loc not in lines:
-                lines[loc] = line
-            stack.append(_Frame(frame_loc, isinstance(event, yaml.MappingStartEvent)))
-            if loc is None:
-                stack[-1].loc = frame_loc
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = 1 if mark is None else int(getattr(mark, "line", 0)) + 1
-        what = (exc.problem or "unreadable YAML").strip()
-        raise fail(line, f"YAML syntax error: {what} - check the indentation, colons and quotes on this line") from None
-    except yaml.reader.ReaderError as exc:
-        line = text[: exc.position].count("\n") + 1
-        raise fail(
-            line, f"character #x{exc.character:04x} is not allowed in YAML - remove it or save the file as plain text"
-        ) from None
-    except yaml.YAMLError as exc:
-        detail = " ".join(str(exc).split())
-        raise fail(1, f"YAML could not be read ({detail}) - check the file is plain YAML text") from None
-    except RecursionError:  # pragma: no cover - depth is capped above; kept as a last guard
-        raise fail(1, "nested too deeply - flatten the structure") from None
-    problems += _one_each(path, refused)
-    if problems:
-        raise InputError(sorted(problems, key=lambda p: p.line))
-    return Loaded(path, result, lines)
 
 
 def _one_each(path: str, refused: list[tuple[int, str, str]]) -> list[Problem]:
