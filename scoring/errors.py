@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -135,67 +135,101 @@ def known_fields(*models: type[BaseModel]) -> set[str]:
     return names
 
 
+@dataclass(frozen=True)
+class _Error:
+    """One pydantic error, as the messages below read it."""
+
+    kind: str
+    field: str  # the field's path after the last named entry: 'how_to_check.uk', 'goals[2]'
+    name: str  # the last step of the location
+    value: Any
+    ctx: Mapping[str, Any]
+    msg: str
+    fields: set[str]  # every field name the models know (for "did you mean")
+
+
+def _unknown_field(e: _Error) -> str:
+    close = difflib.get_close_matches(e.name, sorted(e.fields), n=1)
+    hint = f"did you mean '{close[0]}'?" if close else "remove it"
+    return f"unknown field '{e.name}' - {hint}"
+
+
+def _not_text(e: _Error) -> str:
+    was = "true/false" if isinstance(e.value, bool) else "a number" if isinstance(e.value, int) else _show(e.value)
+    return f"'{e.field}' must be text but YAML read {was} here - put the value in quotes"
+
+
+def _not_whole_number(e: _Error) -> str:
+    digits = isinstance(e.value, str) and e.value.lstrip("+-").isdigit()
+    if digits and len(e.value) > MAX_INT_DIGITS:
+        return f"'{e.field}' is a number {len(e.value)} digits long - write a small whole number"
+    return f"'{e.field}' must be a whole number, not {_show(e.value)} - write digits only, without quotes"
+
+
+def _out_of_bounds(e: _Error) -> str:
+    side = "at least" if e.kind.startswith("greater") else "at most"
+    return f"'{e.field}' is {_show(e.value)} - it must be {side} {next(iter(e.ctx.values()), '?')}"
+
+
+def _pattern(e: _Error) -> str:
+    hint = _PATTERN_HINTS.get(str(e.ctx.get("pattern")), "check the format")
+    return f"'{e.field}' is {_show(e.value)}, which is not in the right form - {hint}"
+
+
+_MESSAGES: dict[str, Callable[[_Error], str]] = {  # pydantic's error type -> what is wrong - how to fix it
+    "missing": lambda e: f"the field '{e.name}' is missing - add it",
+    "extra_forbidden": _unknown_field,
+    "string_type": _not_text,
+    "int_type": _not_whole_number,
+    "int_parsing": _not_whole_number,
+    "bool_type": lambda e: f"'{e.field}' must be true or false, not {_show(e.value)} - write true or false",
+    "literal_error": lambda e: (
+        f"'{e.field}' is {_show(e.value)}, which is not allowed - use one of {e.ctx.get('expected')}"
+    ),
+    "string_pattern_mismatch": _pattern,
+    "string_too_short": lambda e: f"'{e.field}' is empty - write the text",
+    "string_too_long": lambda e: (
+        f"'{e.field}' is {len(str(e.value))} characters, over the limit of {e.ctx.get('max_length')} - shorten it"
+    ),
+    "too_short": lambda e: f"'{e.field}' needs at least {e.ctx.get('min_length')} item(s) - add more",
+    "too_long": lambda e: f"'{e.field}' has more than {e.ctx.get('max_length')} items - remove some",
+    "greater_than_equal": _out_of_bounds,
+    "less_than_equal": _out_of_bounds,
+    "greater_than": _out_of_bounds,
+    "less_than": _out_of_bounds,
+    "tuple_type": lambda e: f"'{e.field}' must be a list - write one '- item' per line",
+    "list_type": lambda e: f"'{e.field}' must be a list - write one '- item' per line",
+    "model_type": lambda e: f"'{e.field or 'this'}' must be a mapping of fields - write 'field: value' lines",
+    "dict_type": lambda e: f"'{e.field or 'this'}' must be a mapping of fields - write 'field: value' lines",
+    "model_attributes_type": lambda e: (
+        f"'{e.field or 'this'}' must be a mapping of fields - write 'field: value' lines"
+    ),
+    "value_error": lambda e: str(e.ctx.get("error", e.msg)),  # our own validators' words
+    "union_tag_not_found": lambda e: f"'{e.field}' needs a 'kind' - add kind: {_KINDS_WORDS}",
+    "union_tag_invalid": lambda e: f"'{e.field}' has kind {_show(e.ctx.get('tag'))} - use {_KINDS_WORDS}",
+}
+
+
+def _not_a_date(e: _Error) -> str:
+    return f"'{e.field}' is {_show(e.value)}, which is not a date - write it as YYYY-MM-DD, e.g. 2026-11-23"
+
+
 def message_for(error: Mapping[str, Any], data: Any, fields: set[str]) -> str:
     """One pydantic error as 'where: what is wrong - how to fix it'."""
     loc = tuple(s for s in error["loc"] if not (isinstance(s, str) and s in UNION_TAGS))
     kind = error["type"]
-    ctx = error.get("ctx") or {}
-    value = error.get("input")
+    e = _Error(
+        kind=kind,
+        field=_field_path(loc[:-1]) if kind == "extra_forbidden" else _field_path(loc),
+        name=str(loc[-1]) if loc else "",
+        value=error.get("input"),
+        ctx=error.get("ctx") or {},
+        msg=error["msg"],
+        fields=fields,
+    )
+    message = _MESSAGES.get(kind) or (_not_a_date if kind.startswith("date") else None)
+    text = message(e) if message is not None else f"'{e.field}': {e.msg} - check this value"
     where = describe_loc(data, loc)
-    field = _field_path(loc[:-1]) if kind == "extra_forbidden" else _field_path(loc)
-    name = str(loc[-1]) if loc else ""
-    if kind == "missing":
-        text = f"the field '{name}' is missing - add it"
-    elif kind == "extra_forbidden":
-        close = difflib.get_close_matches(name, sorted(fields), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "remove it"
-        text = f"unknown field '{name}' - {hint}"
-        field = ""
-    elif kind == "string_type":
-        was = "true/false" if isinstance(value, bool) else "a number" if isinstance(value, int) else _show(value)
-        text = f"'{field}' must be text but YAML read {was} here - put the value in quotes"
-    elif (
-        kind in {"int_type", "int_parsing"}
-        and isinstance(value, str)
-        and value.lstrip("+-").isdigit()
-        and len(value) > MAX_INT_DIGITS
-    ):
-        text = f"'{field}' is a number {len(value)} digits long - write a small whole number"
-    elif kind in {"int_type", "int_parsing"}:
-        text = f"'{field}' must be a whole number, not {_show(value)} - write digits only, without quotes"
-    elif kind == "bool_type":
-        text = f"'{field}' must be true or false, not {_show(value)} - write true or false"
-    elif kind == "literal_error":
-        text = f"'{field}' is {_show(value)}, which is not allowed - use one of {ctx.get('expected')}"
-    elif kind == "string_pattern_mismatch":
-        hint = _PATTERN_HINTS.get(str(ctx.get("pattern")), "check the format")
-        text = f"'{field}' is {_show(value)}, which is not in the right form - {hint}"
-    elif kind == "string_too_short":
-        text = f"'{field}' is empty - write the text"
-    elif kind == "string_too_long":
-        text = f"'{field}' is {len(str(value))} characters, over the limit of {ctx.get('max_length')} - shorten it"
-    elif kind == "too_short":
-        text = f"'{field}' needs at least {ctx.get('min_length')} item(s) - add more"
-    elif kind == "too_long":
-        text = f"'{field}' has more than {ctx.get('max_length')} items - remove some"
-    elif kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
-        bound = next(iter(ctx.values()), "?")
-        side = "at least" if kind.startswith("greater") else "at most"
-        text = f"'{field}' is {_show(value)} - it must be {side} {bound}"
-    elif kind.startswith("date"):
-        text = f"'{field}' is {_show(value)}, which is not a date - write it as YYYY-MM-DD, e.g. 2026-11-23"
-    elif kind in {"tuple_type", "list_type"}:
-        text = f"'{field}' must be a list - write one '- item' per line"
-    elif kind in {"model_type", "dict_type", "model_attributes_type"}:
-        text = f"'{field or 'this'}' must be a mapping of fields - write 'field: value' lines"
-    elif kind == "value_error":
-        text = str(ctx.get("error", error["msg"]))
-    elif kind == "union_tag_not_found":
-        text = f"'{field}' needs a 'kind' - add kind: {_KINDS_WORDS}"
-    elif kind == "union_tag_invalid":
-        text = f"'{field}' has kind {_show(ctx.get('tag'))} - use {_KINDS_WORDS}"
-    else:
-        text = f"'{field}': {error['msg']} - check this value"
     return f"{where}: {text}" if where else text
 
 
