@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from scoring import Checklist, load_checklist
 from tests import minimal_checklist as base
-from ui.browse import QUESTIONS_ENV
+from ui.loader import QUESTIONS_ENV
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 

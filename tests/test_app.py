@@ -17,7 +17,7 @@ from scoring.codec import decode, encode
 from scoring.evaluate import progress
 from tests import minimal_checklist as base
 from tests.conftest import APP
-from ui.browse import QUESTIONS_ENV
+from ui.loader import QUESTIONS_ENV
 from ui.main import STEPS
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "jawline.yaml"

@@ -159,7 +159,7 @@ def test_a_broken_checklist_at_start_gives_the_friendly_page_and_the_server_keep
     import shutil
     import urllib.request
 
-    from ui.browse import QUESTIONS_ENV
+    from ui.loader import QUESTIONS_ENV
 
     folder = tmp_path / "questions"
     shutil.copytree(ROOT / "questions", folder)

@@ -31,7 +31,7 @@ from tests import minimal_checklist as base
 from tests.conftest import APP
 from tests.test_app import add, go, text_of
 from tests.test_report import ALLOWED_TAGS, Collector, state_with
-from ui.browse import QUESTIONS_ENV
+from ui.loader import QUESTIONS_ENV
 from ui.main import STEPS
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -24,7 +24,7 @@ from scoring.wording import (
     rank_label,
     score_text,
 )
-from ui.browse import show_note
+from ui.notes import show_note
 from ui.state import AppState, open_clinic
 from ui.text import plain
 

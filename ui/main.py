@@ -16,7 +16,23 @@ from scoring import Checklist
 from scoring.codec import STEP_PARAM
 from scoring.compare import Comparison, evaluate_session
 from scoring.evaluate import ClinicResult
-from ui import browse, browser, clinics, compare, options, printview, priorities, questions, share, start, state, visit
+from ui import (
+    browse,
+    browser,
+    clinics,
+    compare,
+    decide,
+    loader,
+    notes,
+    options,
+    printview,
+    priorities,
+    questions,
+    share,
+    start,
+    state,
+    visit,
+)
 from ui.state import AppState
 from ui.text import plain
 
@@ -92,7 +108,7 @@ def main() -> None:
     # One element (every rerun builds it); no "link to heading" anchor, a Tab stop named the same under every heading.
     st.markdown(f"{FOCUS_STYLE}\n\n# Injector Check", unsafe_allow_html=True, anchors=False)
 
-    checklist = browse.load_or_explain()
+    checklist = loader.load_or_explain()
     app = state.current(checklist)
     messages(app, checklist)
 
@@ -133,7 +149,7 @@ def messages(app: AppState, checklist: Checklist) -> None:
 def show_step(step: str, app: AppState, checklist: Checklist) -> None:
     if step == "Start":
         start.show(app, checklist, lambda: next_button(app, step, "after-questions"))
-        browse.show_notes(checklist, browse.context_notes(checklist, app.goal, app.jurisdiction), app.goal)
+        notes.show_notes(checklist, notes.context_notes(checklist, app.goal, app.jurisdiction), app.goal)
     elif step == "Options":
         options.show(app, checklist)
     elif step == "Clinics":
@@ -150,7 +166,7 @@ def show_step(step: str, app: AppState, checklist: Checklist) -> None:
     elif step == "At the visit":
         visit.show(app, checklist)
     elif step == "Decide":
-        share.decide(app)
+        decide.show(app)
         share.share(app, checklist)
     elif step == "Print view":
         printview.show(app, checklist)

@@ -15,7 +15,7 @@ from scoring import Checklist
 from scoring.evaluate import patient_notes
 from scoring.models import GOAL_LABELS, Decision, Figure, OptionColumn
 from scoring.wording import CERTAINTY_SHORT, CERTAINTY_WORDS, DECISION, GRID_ROWS, VALUE_LABELS, figure_sentence, people
-from ui.browse import cite, show_note
+from ui.notes import cite, show_note
 from ui.state import AppState
 
 ROWS = GRID_ROWS

@@ -1,4 +1,4 @@
-"""Decide and share: the SURE check, the link, and the answers file out and in."""
+"""Share: the link, and the answers file out and in (asked before it replaces anything, and undone on request)."""
 
 from __future__ import annotations
 
@@ -8,54 +8,10 @@ import streamlit as st
 
 from scoring import Checklist
 from scoring.codec import share_link
-from scoring.wording import SURE_QUESTIONS
 from ui.state import AppState, answers_file_text, current_link, load_file
 from ui.text import plain
 
-SURE = SURE_QUESTIONS
 MAX_UPLOAD_MB = 1
-
-
-CHOICE = "Whatever you decide, you can choose not to have this treatment, or to wait: both are reasonable choices."
-ANSWERS = {"yes": "Yes", "no": "No"}
-
-
-def decide(app: AppState) -> None:
-    st.header("Are you ready to decide?", anchor=False)
-    st.markdown(
-        "Four quick questions (the SURE test, from the Ottawa decision guides). Your answers are kept in your "
-        "link and printed with your summary, for you and anyone you share them with."
-    )
-    for key, text in SURE.items():
-        widget = app.key("sure", key)
-
-        def changed(k: str = key, w: str = widget) -> None:
-            app.sure[k] = st.session_state[w]
-
-        current = app.sure.get(key)
-        st.radio(
-            text,
-            list(ANSWERS),
-            index=list(ANSWERS).index(current) if current in ANSWERS else None,
-            format_func=ANSWERS.__getitem__,
-            key=widget,
-            on_change=changed,
-            horizontal=True,
-        )
-    replies = [app.sure.get(k) for k in SURE]
-    if None in replies:
-        st.info(CHOICE)
-    elif all(r == "yes" for r in replies):
-        st.info(
-            "You answered yes to all four. " + CHOICE + " If you go ahead, take your list of questions to the "
-            "consultation, and trust your judgment there too."
-        )
-    else:
-        st.warning(
-            "It is fine not to be sure yet. Before you decide: ask the clinics your open questions, talk it "
-            "through with your doctor or someone you trust, and look again at the options and what matters most "
-            "to you. " + CHOICE
-        )
 
 
 def confirm_replace(app: AppState) -> None:
