@@ -30,7 +30,7 @@ import hashlib
 import json
 import re
 import zlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
@@ -196,19 +196,39 @@ def _patient_answers(reader: _Reader, layout: Layout | None, checklist: Checklis
     row = reader.take(reader.varint())
     if layout is not None and len(row) != len(layout.patient):
         raise _bad("it does not match its checklist")
+    if layout is None:
+        return {}
+
+    def known(question_id: str, option_id: str) -> bool:
+        question = checklist.patient_question(question_id)
+        return question is not None and question.option(option_id) is not None
+
+    def lose(question_id: str, option_id: str) -> None:
+        lost.append(LOST_PATIENT_ANSWER.format(option=option_id, question=question_id))
+
+    return _answer_row(row, layout.patient, known, lose)
+
+
+def _answer_row(
+    row: bytes,
+    columns: Sequence[tuple[str, Sequence[str]]],
+    known: Callable[[str, str], bool],
+    lose: Callable[[str, str], None],
+) -> dict[str, str]:
+    """One row of answers (a byte per question: 0 for none, else the option's number in ``columns``), keeping those
+    the checklist still knows; ``lose`` is told of each one it no longer does."""
     answers: dict[str, str] = {}
     for i, value in enumerate(row):
-        if value == 0 or layout is None:
+        if value == 0:
             continue
-        question_id, options = layout.patient[i]
+        question_id, options = columns[i]
         if value > len(options):
             raise _bad("an answer in it is out of range")
         option_id = options[value - 1]
-        question = checklist.patient_question(question_id)
-        if question is not None and question.option(option_id) is not None:
+        if known(question_id, option_id):
             answers[question_id] = option_id
         else:
-            lost.append(LOST_PATIENT_ANSWER.format(option=option_id, question=question_id))
+            lose(question_id, option_id)
     return answers
 
 
@@ -330,6 +350,11 @@ def decode(link: str, checklist: Checklist, layouts: Mapping[bytes, Layout] | No
     if layout is None:
         lost.append(LOST_EVERY_ANSWER)
     current_q = {q.id: q for q in checklist.questions}
+
+    def known(question_id: str, option_id: str) -> bool:
+        question = current_q.get(question_id)
+        return question is not None and question.option(option_id) is not None
+
     current_c = {c.id for c in checklist.categories}
     priorities: dict[str, int] = {}
     for i, value in enumerate(priority_bytes):
@@ -350,19 +375,11 @@ def decode(link: str, checklist: Checklist, layouts: Mapping[bytes, Layout] | No
         except UnicodeDecodeError:
             raise _bad("a clinic name in it is damaged") from None
         row = reader.take(n_questions)
-        answers: dict[str, str] = {}
-        for i, value in enumerate(row):
-            if value == 0 or layout is None:
-                continue
-            question_id, options = layout.questions[i]
-            if value > len(options):
-                raise _bad("an answer in it is out of range")
-            option_id = options[value - 1]
-            question = current_q.get(question_id)
-            if question is not None and question.option(option_id) is not None:
-                answers[question_id] = option_id
-            else:
-                lost.append(LOST_CLINIC_ANSWER.format(clinic=name, option=option_id, question=question_id))
+
+        def lose(question_id: str, option_id: str, clinic: str = name) -> None:
+            lost.append(LOST_CLINIC_ANSWER.format(clinic=clinic, option=option_id, question=question_id))
+
+        answers = {} if layout is None else _answer_row(row, layout.questions, known, lose)
         clinics.append({"name": name, "answers": answers})
     patient: dict[str, str] = {}
     values: dict[str, int] = {}

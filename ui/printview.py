@@ -12,7 +12,8 @@ import pandas as pd
 import streamlit as st
 
 from scoring import Checklist
-from ui.state import AppState, answers_file_text, current_link
+from ui.share import answers_download
+from ui.state import AppState, current_link
 from ui.text import plain
 
 if TYPE_CHECKING:
@@ -114,14 +115,7 @@ def show(app: AppState, checklist: Checklist) -> None:
         on_click="ignore",
         key="html",
     )
-    cols[2].download_button(
-        "Download answers",
-        data=lambda: answers_file_text(app),
-        file_name="injector-check-answers.yaml",
-        mime="text/yaml",
-        on_click="ignore",
-        key="answers-file",
-    )
+    answers_download(app, "Download answers", "answers-file", cols[2])
     st.header(summary.title, anchor=False)
     st.caption(
         f"Made {summary.made} · Goal: {summary.goal} · Where: {summary.jurisdiction} · "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from scoring import Checklist
 from scoring.codec import share_link
@@ -12,6 +13,19 @@ from ui.state import AppState, answers_file_text, current_link, load_file
 from ui.text import plain
 
 MAX_UPLOAD_MB = 1
+
+
+def answers_download(app: AppState, label: str, key: str, where: DeltaGenerator | None = None) -> None:
+    """The answers file, made only when the button is pressed (a rerun does not build it)."""
+    (where or st).download_button(
+        label,
+        data=lambda: answers_file_text(app),
+        file_name="injector-check-answers.yaml",
+        mime="text/yaml",
+        on_click="ignore",
+        key=key,
+        help="A small text file you can load here again later.",
+    )
 
 
 def confirm_replace(app: AppState) -> None:
@@ -65,14 +79,7 @@ def share(app: AppState, checklist: Checklist) -> None:
     else:
         st.caption("Answer a question or add a clinic to get a link with your answers.")
     if app.holds_anything():
-        st.download_button(
-            "Download your answers file",
-            data=lambda: answers_file_text(app),
-            file_name="injector-check-answers.yaml",
-            mime="text/yaml",
-            on_click="ignore",
-            help="A small text file you can load here again later.",
-        )
+        answers_download(app, "Download your answers file", "answers-file-share")
     # Any type: a wrong file gets the parser's plain reason rather than Streamlit's extension error.
     uploaded = st.file_uploader(
         "Load an answers file",
