@@ -39,6 +39,15 @@ def open_app(browser: Browser, url: str, width: int = 390) -> tuple[BrowserConte
     return context, page
 
 
+def open_examples(browser: Browser, url: str, width: int = 390) -> tuple[BrowserContext, Page]:
+    """The app with its example clinics loaded (the address holds them once they are)."""
+    context, page = open_app(browser, url, width)
+    page.get_by_role("button", name="Try it with example clinics").click()
+    page.wait_for_function("() => new URLSearchParams(location.search).has('s')")
+    settled(page)
+    return context, page
+
+
 def step(page: Page, name: str) -> None:
     """Go to a screen with the step bar at the top (a list of the steps)."""
     from ui.main import label

@@ -17,7 +17,7 @@ import pytest
 
 from harness.serving import serve
 from tests.axe import audit
-from tests.browsing import ARTEFACTS, ROOT, open_app, settled, step
+from tests.browsing import ARTEFACTS, ROOT, open_app, open_examples, settled, step
 from ui.main import STEPS
 
 if TYPE_CHECKING:
@@ -78,9 +78,7 @@ def ours(where: str, violations: list[dict[str, Any]]) -> list[str]:
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_every_screen_has_no_serious_violations(server: str, browser: Browser, width: int) -> None:
-    context, page = open_app(browser, server, width=width)
-    page.get_by_role("button", name="Try it with example clinics").click()
-    page.wait_for_function("() => new URLSearchParams(location.search).has('s')")
+    context, page = open_examples(browser, server, width=width)
     problems = []
     for name in STEPS:
         step(page, name)

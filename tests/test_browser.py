@@ -21,6 +21,7 @@ from tests.browsing import (
     dialogs_of,
     expect_clinic_names,
     open_app,
+    open_examples,
     screenshot,
     step,
     two_clinic_flow,
@@ -119,9 +120,7 @@ def test_hostile_clinic_names_are_shown_as_text_and_run_nothing(server: str, bro
 
 
 def test_examples_at_phone_width(server: str, browser: Browser) -> None:
-    context, page = open_app(browser, server)
-    page.get_by_role("button", name="Try it with example clinics").click()
-    page.wait_for_function("() => new URLSearchParams(location.search).has('s')")
+    context, page = open_examples(browser, server)
     step(page, "Questions")
     screenshot(page, "questions-phone")
     width = page.evaluate("document.documentElement.scrollWidth")

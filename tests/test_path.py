@@ -22,6 +22,7 @@ from tests.browsing import (
     answer_at_visit,
     expect_clinic_names,
     open_app,
+    open_examples,
     screenshot,
     settled,
     step,
@@ -203,9 +204,7 @@ def test_the_visit_screen_goes_from_still_to_check_to_ok_to_stop(server: str, br
 
 
 def test_every_screen_fits_a_phone_and_shows_a_way_forward(server: str, browser: Browser) -> None:
-    context, page = open_app(browser, server)
-    page.get_by_role("button", name="Try it with example clinics").click()
-    page.wait_for_function("() => new URLSearchParams(location.search).has('s')")
+    context, page = open_examples(browser, server)
     for name in STEPS:
         step(page, name)
         width = page.evaluate("document.documentElement.scrollWidth")
@@ -219,9 +218,7 @@ def test_every_screen_fits_a_phone_and_shows_a_way_forward(server: str, browser:
 
 
 def test_next_clinic_starts_the_next_clinic_at_the_top_of_the_screen(server: str, browser: Browser) -> None:
-    context, page = open_app(browser, server)
-    page.get_by_role("button", name="Try it with example clinics").click()
-    page.wait_for_function("() => new URLSearchParams(location.search).has('s')")
+    context, page = open_examples(browser, server)
     step(page, "Questions")
     main = page.locator("[data-testid=stMain]")
     button = page.get_by_role("button", name=re.compile(r"^Next clinic: "))
