@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TypeVar
 
 from scoring.errors import Problem
@@ -72,21 +73,41 @@ def _entries(parsed: list[ParsedFile], section: str, kind: type[T]) -> Iterator[
                 yield _At(pf.loaded, (section, i)), entry
 
 
+@dataclass(frozen=True, eq=False)
+class _Files:
+    """The parsed files, with the indexes several rules read, built once."""
+
+    parsed: list[ParsedFile]
+
+    @cached_property
+    def question_entries(self) -> list[tuple[_At, Question]]:
+        return list(_entries(self.parsed, "questions", Question))
+
+    @cached_property
+    def questions(self) -> dict[str, Question]:
+        return {q.id: q for _, q in self.question_entries}
+
+    @cached_property
+    def categories(self) -> set[str]:
+        return {c.id for pf in self.parsed for c in pf.content.categories}
+
+
 def check(parsed: list[ParsedFile], today: datetime.date | None = None) -> list[Problem]:
     """Every rule across the files. ``today``: the day to hold dates to (none in the future); the core never reads
     the clock, so without it those checks are not made."""
+    files = _Files(parsed)
     problems: list[Problem] = []
     for rule in RULES:
-        problems.extend(rule(parsed))
+        problems.extend(rule(files))
     if today is not None:
-        problems.extend(_not_in_the_future(parsed, today))
+        problems.extend(_not_in_the_future(files, today))
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
 
 
-def _metadata_once(parsed: list[ParsedFile]) -> list[Problem]:
-    holders = [pf for pf in parsed if pf.content.checklist is not None]
+def _metadata_once(files: _Files) -> list[Problem]:
+    holders = [pf for pf in files.parsed if pf.content.checklist is not None]
     if not holders:
-        first = parsed[0].loaded.path if parsed else "questions"
+        first = files.parsed[0].loaded.path if files.parsed else "questions"
         return [
             Problem(
                 first, 1, "no file has the 'checklist:' section (title, version, review date...) - add it to one file"
@@ -102,7 +123,7 @@ def _metadata_once(parsed: list[ParsedFile]) -> list[Problem]:
     ]
 
 
-def _unique_ids(parsed: list[ParsedFile]) -> list[Problem]:
+def _unique_ids(files: _Files) -> list[Problem]:
     problems: list[Problem] = []
     kinds: tuple[tuple[str, str, type[Category | Question | SafetyNote | Source]], ...] = (
         ("categories", "category", Category),
@@ -112,7 +133,7 @@ def _unique_ids(parsed: list[ParsedFile]) -> list[Problem]:
     )
     for section, noun, kind in kinds:
         first: dict[str, str] = {}
-        for at, entry in _entries(parsed, section, kind):  # type: ignore[type-var]
+        for at, entry in _entries(files.parsed, section, kind):  # type: ignore[type-var]
             ident = entry.id
             if ident in first:
                 problems.append(
@@ -120,7 +141,7 @@ def _unique_ids(parsed: list[ParsedFile]) -> list[Problem]:
                 )
             else:
                 first[ident] = f"{at.file.path}:{at.file.line_of((*at.loc, 'id'))}"
-    for at, q in _questions(parsed):
+    for at, q in files.question_entries:
         seen: set[str] = set()
         for j, option in enumerate(q.options):
             if option.id in seen:
@@ -131,23 +152,21 @@ def _unique_ids(parsed: list[ParsedFile]) -> list[Problem]:
     return problems
 
 
-def _questions(parsed: list[ParsedFile]) -> Iterator[tuple[_At, Question]]:
-    return _entries(parsed, "questions", Question)
+def _categories_exist(files: _Files) -> list[Problem]:
+    categories = files.categories
+    return [
+        at.problem(
+            f"question '{q.id}': category '{q.category}' does not exist - use one of {', '.join(sorted(categories))}",
+            "category",
+        )
+        for at, q in files.question_entries
+        if q.category not in categories
+    ]
 
 
-def _question_refs(parsed: list[ParsedFile]) -> list[Problem]:
-    categories = {c.id for pf in parsed for c in pf.content.categories}
-    questions = {q.id: q for _, q in _questions(parsed)}
+def _unsure_options(files: _Files) -> list[Problem]:
     problems: list[Problem] = []
-    for at, q in _questions(parsed):
-        if q.category not in categories:
-            problems.append(
-                at.problem(
-                    f"question '{q.id}': category '{q.category}' does not exist - use one of "
-                    f"{', '.join(sorted(categories))}",
-                    "category",
-                )
-            )
+    for at, q in files.question_entries:
         unsure = q.option(q.unsure)
         if unsure is None:
             problems.append(
@@ -165,6 +184,13 @@ def _question_refs(parsed: list[ParsedFile]) -> list[Problem]:
                     "unsure",
                 )
             )
+    return problems
+
+
+def _conditions(files: _Files) -> list[Problem]:
+    questions = files.questions
+    problems: list[Problem] = []
+    for at, q in files.question_entries:
         if q.condition is None:
             continue
         target = questions.get(q.condition.question)
@@ -194,8 +220,7 @@ def _question_refs(parsed: list[ParsedFile]) -> list[Problem]:
             problems.append(
                 at.problem(
                     f"question '{q.id}': its condition question '{target.id}' does not apply for {', '.join(missing)} "
-                    "- "
-                    "narrow this question's goals/jurisdictions or widen that question's",
+                    "- narrow this question's goals/jurisdictions or widen that question's",
                     "condition",
                     "question",
                 )
@@ -256,18 +281,18 @@ def _citations(parsed: list[ParsedFile]) -> Iterator[tuple[_At, str, tuple[str |
                 yield at, f"{who}, course_figure", ("course_figure", "sources", k), sid
 
 
-def _source_refs(parsed: list[ParsedFile]) -> list[Problem]:
-    sources = {s.id for pf in parsed for s in pf.content.sources}
+def _source_refs(files: _Files) -> list[Problem]:
+    sources = {s.id for pf in files.parsed for s in pf.content.sources}
     cited: set[str] = set()
     problems: list[Problem] = []
-    for at, who, loc, sid in _citations(parsed):
+    for at, who, loc, sid in _citations(files.parsed):
         cited.add(sid)
         if sid not in sources:
             problems.append(
                 at.problem(f"{who}: source '{sid}' is not in the sources list - add it to sources or fix the id", *loc)
             )
-    metadata = next((pf.content.checklist for pf in parsed if pf.content.checklist is not None), None)
-    for at, source in _entries(parsed, "sources", Source):
+    metadata = next((pf.content.checklist for pf in files.parsed if pf.content.checklist is not None), None)
+    for at, source in _entries(files.parsed, "sources", Source):
         sid = source.id
         if sid not in cited:
             problems.append(
@@ -288,7 +313,7 @@ def _source_refs(parsed: list[ParsedFile]) -> list[Problem]:
                 )
             )
     if metadata is not None and metadata.next_review <= metadata.last_reviewed:
-        holder = next(pf for pf in parsed if pf.content.checklist is not None)
+        holder = next(pf for pf in files.parsed if pf.content.checklist is not None)
         problems.append(
             Problem(
                 holder.loaded.path,
@@ -300,16 +325,16 @@ def _source_refs(parsed: list[ParsedFile]) -> list[Problem]:
     return problems
 
 
-def _not_in_the_future(parsed: list[ParsedFile], today: datetime.date) -> list[Problem]:
+def _not_in_the_future(files: _Files, today: datetime.date) -> list[Problem]:
     problems = [
         at.problem(
             f"source '{source.id}': checked date {source.checked} is in the future - use the day you checked it",
             "checked",
         )
-        for at, source in _entries(parsed, "sources", Source)
+        for at, source in _entries(files.parsed, "sources", Source)
         if source.checked > today
     ]
-    for holder in (pf for pf in parsed if pf.content.checklist is not None):
+    for holder in (pf for pf in files.parsed if pf.content.checklist is not None):
         reviewed = holder.content.checklist.last_reviewed if holder.content.checklist else today
         if reviewed > today:
             problems.append(
@@ -322,13 +347,13 @@ def _not_in_the_future(parsed: list[ParsedFile], today: datetime.date) -> list[P
     return problems
 
 
-def _note_refs(parsed: list[ParsedFile]) -> list[Problem]:
-    questions: dict[str, Question | PatientQuestion] = {q.id: q for _, q in _questions(parsed)}
+def _note_refs(files: _Files) -> list[Problem]:
+    questions: dict[str, Question | PatientQuestion] = {q.id: q for _, q in files.question_entries}
     patient: dict[str, Question | PatientQuestion] = {
-        q.id: q for _, q in _entries(parsed, "patient_questions", PatientQuestion)
+        q.id: q for _, q in _entries(files.parsed, "patient_questions", PatientQuestion)
     }
     problems: list[Problem] = []
-    for at, note in _entries(parsed, "safety_notes", SafetyNote):
+    for at, note in _entries(files.parsed, "safety_notes", SafetyNote):
         applies = note.applies
         if not isinstance(applies, AnswerApplies | PatientApplies):
             continue
@@ -358,11 +383,11 @@ def _note_refs(parsed: list[ParsedFile]) -> list[Problem]:
     return problems
 
 
-def _reachable(parsed: list[ParsedFile]) -> list[Problem]:
+def _reachable(files: _Files) -> list[Problem]:
     problems: list[Problem] = []
     used_categories: set[str] = set()
-    questions = [q for _, q in _questions(parsed)]
-    for at, q in _questions(parsed):
+    questions = [q for _, q in files.question_entries]
+    for at, q in files.question_entries:
         used_categories.add(q.category)
         answers = [o for o in q.options if o.id != q.unsure]
         if not answers:
@@ -404,12 +429,12 @@ def _reachable(parsed: list[ParsedFile]) -> list[Problem]:
                         index,
                     )
                 )
-    for at, category in _entries(parsed, "categories", Category):
+    for at, category in _entries(files.parsed, "categories", Category):
         cid = category.id
         if cid not in used_categories:
             problems.append(at.problem(f"category '{cid}' has no questions - add questions to it or remove it", "id"))
     if questions:
-        first = parsed[0]
+        first = files.parsed[0]
         for goal in GOALS:
             for jurisdiction in JURISDICTIONS:
                 if not any(q.applies_to(goal, jurisdiction) and q.condition is None for q in questions):
@@ -423,11 +448,11 @@ def _reachable(parsed: list[ParsedFile]) -> list[Problem]:
     return problems
 
 
-def _patient_questions(parsed: list[ParsedFile]) -> list[Problem]:
-    clinic_ids = {q.id for _, q in _questions(parsed)}
+def _patient_questions(files: _Files) -> list[Problem]:
+    clinic_ids = {q.id for _, q in files.question_entries}
     problems: list[Problem] = []
     seen: dict[str, str] = {}
-    for at, q in _entries(parsed, "patient_questions", PatientQuestion):
+    for at, q in _entries(files.parsed, "patient_questions", PatientQuestion):
         if q.id in clinic_ids or q.id in seen:
             problems.append(
                 at.problem(
@@ -453,7 +478,7 @@ def _patient_questions(parsed: list[ParsedFile]) -> list[Problem]:
                 )
             )
     values: set[str] = set()
-    for at, v in _entries(parsed, "values", Value):
+    for at, v in _entries(files.parsed, "values", Value):
         if v.id in values:
             problems.append(at.problem(f"value '{v.id}' is already used - give it a new id", "id"))
         values.add(v.id)
@@ -471,10 +496,10 @@ def _figure_problems(at: _At, figure: Figure, where: str, *loc: str | int) -> li
     return problems
 
 
-def _decisions(parsed: list[ParsedFile]) -> list[Problem]:
+def _decisions(files: _Files) -> list[Problem]:
     problems: list[Problem] = []
     goals: set[str] = set()
-    for at, decision in _entries(parsed, "decisions", Decision):
+    for at, decision in _entries(files.parsed, "decisions", Decision):
         who = f"decision for {decision.goal}"
         if decision.goal in goals:
             problems.append(at.problem(f"{who}: a second decision for this goal - keep one", "goal"))
@@ -494,10 +519,12 @@ def _decisions(parsed: list[ParsedFile]) -> list[Problem]:
     return problems
 
 
-RULES: tuple[Callable[[list[ParsedFile]], list[Problem]], ...] = (
+RULES: tuple[Callable[[_Files], list[Problem]], ...] = (
     _metadata_once,
     _unique_ids,
-    _question_refs,
+    _categories_exist,
+    _unsure_options,
+    _conditions,
     _source_refs,
     _note_refs,
     _reachable,
