@@ -48,10 +48,10 @@ def app_with_five_clinics() -> AppTest:
     at.radio(key="w-0-goal").set_value("jawline").run()
     at.button(key="examples").click().run()
     for name in ("Fourth Clinic", "Fifth Clinic"):
-        at.radio(key="step").set_value("Clinics").run()
+        at.selectbox(key="step").set_value("Clinics").run()
         next(t for t in at.text_input if t.label == "Name of a clinic to add").input(name)
         next(b for b in at.button if b.label == "Add clinic").click().run()
-    at.radio(key="step").set_value("Questions").run()
+    at.selectbox(key="step").set_value("Questions").run()
     app_state = at.session_state["injector-check"]
     at.radio(key=app_state.key("topic", app_state.active)).set_value(TOPIC).run()
     assert len(app_state.clinics) == 5 and not at.exception

@@ -28,12 +28,12 @@ from collections.abc import Mapping, Sequence
 from typing import Annotated, Any, Literal, Protocol
 
 import yaml
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, field_validator
 
 from scoring.checklist import Checklist
-from scoring.errors import InputError, Problem, known_fields, problems_from_validation, short
+from scoring.errors import InputError, Problem, known_fields, short
 from scoring.models import Goal, Jurisdiction, Strict
-from scoring.yamlload import MAX_BYTES, Loaded, read_yaml_bytes
+from scoring.yamlload import MAX_BYTES, Loaded, read_model
 
 MAX_CLINICS = 8
 MAX_NAME = 80
@@ -121,15 +121,14 @@ _FIELDS = known_fields(AnswersFile, Clinic)
 
 def parse_answers(raw: bytes, path: str, checklist: Checklist) -> AnswersFile:
     """Read and check an answers file. Raises ``InputError`` with every problem found."""
-    loaded = read_yaml_bytes(raw, path, "the answers file (.yaml) that Injector Check saved")
-    if not isinstance(loaded.data, dict):
-        raise InputError.one(
-            path, 1, "an answers file is a mapping with goal, jurisdiction, priorities and clinics - this is not"
-        )
-    try:
-        state = AnswersFile.model_validate(loaded.data)
-    except ValidationError as exc:
-        raise InputError(problems_from_validation(exc, path, loaded.data, loaded.line_of, _FIELDS)) from None
+    loaded, state = read_model(
+        raw,
+        path,
+        AnswersFile,
+        _FIELDS,
+        wanted="the answers file (.yaml) that Injector Check saved",
+        not_a_mapping="an answers file is a mapping with goal, jurisdiction, priorities and clinics - this is not",
+    )
     problems = check_against(state, checklist, loaded)
     if problems:
         raise InputError(problems)

@@ -13,11 +13,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from scoring import crossref
 from scoring.crossref import ParsedFile
-from scoring.errors import InputError, Problem, known_fields, problems_from_validation
+from scoring.errors import InputError, Problem, known_fields
 from scoring.models import (
     GOALS,
     JURISDICTIONS,
@@ -34,7 +32,7 @@ from scoring.models import (
     Strict,
     Value,
 )
-from scoring.yamlload import MAX_BYTES, read_yaml_bytes
+from scoring.yamlload import MAX_BYTES, read_model
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "questions"
 SUFFIXES = (".yaml", ".yml")
@@ -143,18 +141,15 @@ def _display(path: Path) -> str:
 
 def parse_file(raw: bytes, name: str) -> ParsedFile:
     """Read and shape-check one checklist file."""
-    loaded = read_yaml_bytes(raw, name)
-    data = loaded.data
-    if data is None:
-        raise InputError.one(name, 1, "the file is empty - add a 'questions:' (or other) section, or delete the file")
-    if not isinstance(data, dict):
-        raise InputError.one(
-            name, 1, "the file must be a mapping with sections such as 'questions:' - not a list or text"
-        )
-    try:
-        content = ChecklistFile.model_validate(data)
-    except ValidationError as exc:
-        raise InputError(problems_from_validation(exc, name, data, loaded.line_of, _FIELDS)) from None
+    loaded, content = read_model(
+        raw,
+        name,
+        ChecklistFile,
+        _FIELDS,
+        wanted="the .yaml text file",
+        not_a_mapping="the file must be a mapping with sections such as 'questions:' - not a list or text",
+        empty="the file is empty - add a 'questions:' (or other) section, or delete the file",
+    )
     return ParsedFile(loaded, content)
 
 

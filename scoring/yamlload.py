@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
-from scoring.errors import MAX_INT_DIGITS, InputError, Problem
+from scoring.errors import MAX_INT_DIGITS, InputError, Problem, problems_from_validation
 
 try:  # libyaml is part of the PyYAML wheels; fall back only where it is missing
     from yaml import CSafeLoader as _EventLoader
@@ -294,3 +295,23 @@ def _one_each(path: str, refused: list[tuple[int, str, str]]) -> list[Problem]:
             )
             problems.append(Problem(path, line, f"{kind} '{name}' is not allowed{also} - write the value out in full"))
     return problems
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_model(
+    raw: bytes, path: str, model: type[M], fields: set[str], *, wanted: str, not_a_mapping: str, empty: str = ""
+) -> tuple[Loaded, M]:
+    """A YAML file read strictly and validated as ``model``: every problem named with its file, line and fix.
+    ``wanted`` names the file the reader should have chosen; ``not_a_mapping`` (and ``empty``, when an empty
+    file deserves its own words) say what the file must be."""
+    loaded = read_yaml_bytes(raw, path, wanted)
+    if loaded.data is None and empty:
+        raise InputError.one(path, 1, empty)
+    if not isinstance(loaded.data, dict):
+        raise InputError.one(path, 1, not_a_mapping)
+    try:
+        return loaded, model.model_validate(loaded.data)
+    except ValidationError as exc:
+        raise InputError(problems_from_validation(exc, path, loaded.data, loaded.line_of, fields)) from None
