@@ -159,6 +159,7 @@ def test_import_good_and_bad_files(app: AppTest) -> None:
     app.file_uploader[0].set_value(("good.yaml", EXAMPLE.read_bytes(), "text/yaml")).run()
     assert "This answers file holds other answers:" in text_of(app)  # it asks first
     assert "jawline slimming, United States, 3 clinics (“Riverside Dermatology”" in text_of(app)
+    assert "Compared with yours: 3 clinics you do not have; 1 of your clinics is not in it" in text_of(app)
     app.button(key="replace-yes").click().run()
     assert "Loaded:" in text_of(app)  # says what it loaded
     go(app, "Clinics")
@@ -406,3 +407,28 @@ def test_a_clinic_brought_back_under_a_name_now_taken_gets_a_valid_restored_name
     for name in names:
         Clinic(name=name)  # each one a name the answers file accepts
         assert len(name) <= MAX_NAME
+
+
+def test_a_file_s_difference_from_the_answers_on_screen_is_counted_by_clinic_and_answer() -> None:
+    from scoring.answers import AnswersFile
+    from ui.state import AppState, difference
+
+    state = AppState(goal="jawline", jurisdiction="us")
+    state.add_clinic("Derm One")
+    state.set_answer(state.clinics[0].uid, "setting-type", "medical-clinic")
+    same = AnswersFile.model_validate(
+        {
+            "goal": "jawline",
+            "jurisdiction": "us",
+            "clinics": ({"name": "derm one ", "answers": {"setting-type": "medical-clinic"}},),
+        }
+    )
+    assert difference(state, same) == "It holds the same clinics and answers as yours"  # names match as names do
+    other = AnswersFile.model_validate(
+        {
+            "goal": "jawline",
+            "jurisdiction": "us",
+            "clinics": ({"name": "Derm One", "answers": {"setting-type": "medical-spa", "licensed": "yes"}},),
+        }
+    )
+    assert difference(state, other) == "Compared with yours: 2 answers differ for the clinics you both have"

@@ -35,9 +35,8 @@ def confirm_replace(app: AppState) -> None:
         return
     with st.container(border=True):
         st.warning(
-            f"**This answers file holds other answers:** {plain(pending.what)}. Replace the answers on screen with "
-            "them? "
-            "You can undo this.",
+            f"**This answers file holds other answers:** {plain(pending.what)}. {plain(pending.difference)}. "
+            "Replace the answers on screen with them? You can undo this.",
             icon="❓",
         )
         cols = st.columns(2)

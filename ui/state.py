@@ -55,6 +55,7 @@ class Pending:
     state: AnswersFile
     lost: tuple[str, ...]
     what: str  # what it holds, in words
+    difference: str = ""  # how it differs from the answers on screen, in words
 
 
 @dataclass
@@ -264,6 +265,31 @@ def describe(state: AnswersFile) -> str:
     return f"{GOAL_LABELS[state.goal].lower()}, {JURISDICTION_LABELS[state.jurisdiction]}, {clinics}"
 
 
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def difference(app: AppState, state: AnswersFile) -> str:
+    """How answers from a file differ from those on screen: clinics only in one of them, and answers that differ
+    for the clinics both have (matched by name)."""
+    mine = {name_key(c.name): c.answers for c in app.clinics}
+    theirs = {name_key(c.name): dict(c.answers) for c in state.clinics}
+    both = mine.keys() & theirs.keys()
+    changed = sum(mine[k].get(q) != theirs[k].get(q) for k in both for q in mine[k].keys() | theirs[k].keys())
+    parts = []
+    if theirs.keys() - mine.keys():
+        parts.append(_plural(len(theirs.keys() - mine.keys()), "clinic you do not have", "clinics you do not have"))
+    if mine.keys() - theirs.keys():
+        parts.append(
+            _plural(len(mine.keys() - theirs.keys()), "of your clinics is not in it", "of your clinics are not in it")
+        )
+    if changed:
+        parts.append(_plural(changed, "answer differs", "answers differ") + " for the clinics you both have")
+    if (state.goal, state.jurisdiction) != (app.goal, app.jurisdiction):
+        parts.append("its goal or place is not the one you chose")
+    return ("Compared with yours: " + "; ".join(parts)) if parts else "It holds the same clinics and answers as yours"
+
+
 def current(checklist: Checklist) -> AppState:
     """This session's state, restored from the link on its first run, and kept when the link changes under it."""
     app: AppState | None = st.session_state.get(_KEY)
@@ -357,7 +383,7 @@ def load_file(app: AppState, checklist: Checklist, raw: bytes, name: str) -> str
         shown = "; ".join(f"line {p.line}: {p.message}" for p in exc.problems[:5])
         more = f" (and {len(exc.problems) - 5} more)" if len(exc.problems) > 5 else ""
         return f"This file was not loaded, and your answers are unchanged. {shown}{more}"
-    app.pending = Pending(state, (), describe(state))
+    app.pending = Pending(state, (), describe(state), difference(app, state))
     if not app.holds_anything():
         app.replace_asked()
     return ""
