@@ -168,9 +168,8 @@ class ClinicResult:
     reasons: tuple[Finding, ...]  # why the verdict holds: red flags, or the safety checks still open
     cautions: tuple[Finding, ...]  # every answer flagged caution, whatever the verdict
     score: int | None
-    score_range: (
-        tuple[int, int] | None
-    )  # the fit if the open questions took their lowest / best answers (None: no weight)
+    # the fit if the open questions took their lowest / best answers (None: no weight)
+    score_range: tuple[int, int] | None
     answered: int
     counted: int
     categories: tuple[CategoryResult, ...]
@@ -451,9 +450,8 @@ def evaluate_clinic(
     else:
         verdict = Verdict.STRONG_FIT if score >= STRONG else Verdict.FAIR_FIT if score >= FAIR else Verdict.WEAK_FIT
 
-    askable = sorted(
-        (x for x in all_lines if x.open or x.flag == "caution"), key=_ask_order
-    )  # stable: checklist order within
+    # sorted is stable: checklist order within each group
+    askable = sorted((x for x in all_lines if x.open or x.flag == "caution"), key=_ask_order)
     to_ask = tuple(
         AskItem(
             question_id=x.question_id,

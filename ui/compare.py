@@ -219,9 +219,8 @@ def detail(app: AppState, checklist: Checklist, results: dict[int, ClinicResult]
     names = {c.uid: c.name for c in app.clinics}
     key = app.key("detail")
     shown = app.active_clinic()
-    st.session_state[key] = (
-        shown.uid if shown is not None else next(iter(names))
-    )  # the clinic in view, as in the address
+    # the clinic in view, as in the address
+    st.session_state[key] = shown.uid if shown is not None else next(iter(names))
 
     def chosen() -> None:
         app.active = st.session_state[key]

@@ -153,9 +153,8 @@ def question_widget(app: AppState, checklist: Checklist, uid: int, question: Que
         details.markdown(_explanation(checklist, question, app.jurisdiction))
 
 
-@lru_cache(
-    maxsize=2048
-)  # the same for every patient: made once per question and place (a checklist is hashed by identity)
+# The same for every patient: made once per question and place (a checklist is hashed by identity).
+@lru_cache(maxsize=2048)
 def _explanation(checklist: Checklist, question: Question, jurisdiction: Jurisdiction) -> str:
     """Why, how to check, what to ask and the sources, as one element (fewer elements, faster reruns)."""
     sources = "; ".join(f"[{s.title}]({s.url})" if s.url else s.title for s in checklist.sources_for(question.sources))

@@ -88,12 +88,9 @@ class AppState:
     scroll: int = 0  # bumped by a Next button: the next screen starts at its top
     visit_pin: tuple[int, tuple[str, ...]] | None = None  # At the visit: (clinic, what was left when it opened)
     scrolled: int = 0
-    tallies: dict[int, tuple[object, Progress]] = field(
-        default_factory=dict, repr=False
-    )  # progress per clinic, by answers
-    printed: tuple[object, Any] | None = field(
-        default=None, repr=False
-    )  # (what it was made from, the print view's Summary)
+    tallies: dict[int, tuple[object, Progress]] = field(default_factory=dict, repr=False)  # progress per clinic
+    # (what it was made from, the print view's Summary)
+    printed: tuple[object, Any] | None = field(default=None, repr=False)
 
     # -- reading ------------------------------------------------------------------------
     def clinic(self, uid: int | None) -> ClinicEntry | None:
