@@ -180,7 +180,7 @@ def walk(url: str, browser: Browser, whole: bool) -> Walk:
     if whole:
         patient.button("Next: at the visit")
         patient.until_step("At the visit")
-        for i in range(len(CLINICS)):  # from the clinic in view, round through all three
+        for i in range(len(CLINICS)):  # from the clinic in view, round through the others (one to stop at is skipped)
             if i:
                 patient.button("Next clinic:")
                 page.wait_for_timeout(600)

@@ -432,3 +432,12 @@ def test_a_file_s_difference_from_the_answers_on_screen_is_counted_by_clinic_and
         }
     )
     assert difference(state, other) == "Compared with yours: 2 answers differ for the clinics you both have"
+
+
+def test_next_clinic_at_the_visit_skips_a_clinic_not_recommended(app: AppTest) -> None:
+    _load_example(app)  # Riverside Dermatology, Glow Aesthetics Spa, Beauty Bar Party Night (a party: not recommended)
+    go(app, "At the visit")
+    app.radio(key=key(app, "clinic", "all")).set_value(2).run()
+    assert app.button(key="visit-next-clinic").label == "Next clinic: Riverside Dermatology →"  # round, past Beauty Bar
+    app.button(key="visit-next-clinic").click().run()
+    assert app.radio(key=key(app, "clinic", "all")).value == 1

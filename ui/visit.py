@@ -14,7 +14,7 @@ from scoring import Checklist
 from scoring.evaluate import ClinicResult, Verdict, counted_questions, evaluate_clinic
 from scoring.models import Question
 from ui.questions import choose_clinic, next_clinic, question_widget, rerun_alone
-from ui.state import AppState, publish
+from ui.state import AppState, ClinicEntry, publish
 from ui.text import plain
 
 BIG = (
@@ -34,11 +34,25 @@ def show(app: AppState, checklist: Checklist) -> None:
     st.caption("Open this on your phone at the consultation. Ask each question, and tap the answer you get.")
     choose_clinic(app, checklist, None)
     visit_section(app, checklist, clinic.uid)
-    if len(app.clinics) > 1:  # where the patient's eyes are after the last answer (the picker is at the top)
-        after = app.clinics[(app.clinics.index(clinic) + 1) % len(app.clinics)]  # round to the first after the last
+    after = _next_to_visit(
+        app, checklist, clinic
+    )  # where the eyes are after the last answer (the picker is at the top)
+    if after is not None:
         st.button(
             f"Next clinic: {plain(after.name)} →", key="visit-next-clinic", on_click=next_clinic, args=(app, after.uid)
         )
+
+
+def _next_to_visit(app: AppState, checklist: Checklist, clinic: ClinicEntry) -> ClinicEntry | None:
+    """The next clinic worth a visit, round to the first after the last: one not recommended is skipped (there is
+    nothing to check there but the reason not to go)."""
+    at = app.clinics.index(clinic)
+    for step in range(1, len(app.clinics)):
+        other = app.clinics[(at + step) % len(app.clinics)]
+        result = evaluate_clinic(checklist, app.goal, app.jurisdiction, app.priorities, other.answers, other.name)
+        if result.verdict is not Verdict.NOT_RECOMMENDED:
+            return other
+    return None
 
 
 def status(result: ClinicResult) -> None:
