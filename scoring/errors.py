@@ -176,6 +176,14 @@ def _pattern(e: _Error) -> str:
     return f"'{e.field}' is {_show(e.value)}, which is not in the right form - {hint}"
 
 
+def _not_a_list(e: _Error) -> str:
+    return f"'{e.field}' must be a list - write one '- item' per line"
+
+
+def _not_a_mapping(e: _Error) -> str:
+    return f"'{e.field or 'this'}' must be a mapping of fields - write 'field: value' lines"
+
+
 _MESSAGES: dict[str, Callable[[_Error], str]] = {  # pydantic's error type -> what is wrong - how to fix it
     "missing": lambda e: f"the field '{e.name}' is missing - add it",
     "extra_forbidden": _unknown_field,
@@ -197,13 +205,11 @@ _MESSAGES: dict[str, Callable[[_Error], str]] = {  # pydantic's error type -> wh
     "less_than_equal": _out_of_bounds,
     "greater_than": _out_of_bounds,
     "less_than": _out_of_bounds,
-    "tuple_type": lambda e: f"'{e.field}' must be a list - write one '- item' per line",
-    "list_type": lambda e: f"'{e.field}' must be a list - write one '- item' per line",
-    "model_type": lambda e: f"'{e.field or 'this'}' must be a mapping of fields - write 'field: value' lines",
-    "dict_type": lambda e: f"'{e.field or 'this'}' must be a mapping of fields - write 'field: value' lines",
-    "model_attributes_type": lambda e: (
-        f"'{e.field or 'this'}' must be a mapping of fields - write 'field: value' lines"
-    ),
+    "tuple_type": _not_a_list,
+    "list_type": _not_a_list,
+    "model_type": _not_a_mapping,
+    "dict_type": _not_a_mapping,
+    "model_attributes_type": _not_a_mapping,
     "value_error": lambda e: str(e.ctx.get("error", e.msg)),  # our own validators' words
     "union_tag_not_found": lambda e: f"'{e.field}' needs a 'kind' - add kind: {_KINDS_WORDS}",
     "union_tag_invalid": lambda e: f"'{e.field}' has kind {_show(e.ctx.get('tag'))} - use {_KINDS_WORDS}",

@@ -184,7 +184,7 @@ def open_by_when(result: ClinicResult) -> str:
 def fit_short(result: ClinicResult) -> str:
     """The fit score with its range, for a table cell: "91 (could be 71-91)"."""
     if result.score is None:
-        return "–"
+        return score_text(None)
     low, high = result.score_range or (result.score, result.score)
     return str(result.score) if low == high else f"{result.score} (could be {low}-{high})"
 

@@ -25,7 +25,7 @@ from scoring.wording import (
     score_text,
 )
 from ui.notes import show_note
-from ui.state import AppState, open_clinic
+from ui.state import AppState, move
 from ui.text import plain
 
 
@@ -80,7 +80,7 @@ def verdict_card(rank: str, r: ClinicResult, app: AppState, uid: int) -> None:
         brought_up = [n.title for n in r.notes if isinstance(n.applies, AnswerApplies)]
         if brought_up:
             st.markdown("Safety notes its answers bring up (in full on **Details**): " + "; ".join(brought_up) + ".")
-        st.button(f"Details: {plain(r.name)}", key=f"details-{uid}", on_click=open_clinic, args=(app, uid, "Details"))
+        st.button(f"Details: {plain(r.name)}", key=f"details-{uid}", on_click=move, args=(app, "Details", uid))
 
 
 # Clinic colours that carry no verdict (no red or green, which mean stop and go here) and stay apart for colour-blind
@@ -180,9 +180,7 @@ def show(app: AppState, checklist: Checklist, results: list[ClinicResult], compa
             "The safety checks are the same either way.",
             icon="ℹ️",
         )
-        st.button(
-            "Set what matters most →", key="to-priorities", on_click=open_clinic, args=(app, app.active, "Priorities")
-        )
+        st.button("Set what matters most →", key="to-priorities", on_click=move, args=(app, "Priorities"))
     uids = {id(r): c.uid for c, r in zip(app.clinics, results, strict=True)}
     for ranked in comparison.ranking:
         verdict_card(rank_label(ranked.rank, ranked.tied), ranked.result, app, uids[id(ranked.result)])

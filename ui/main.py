@@ -81,21 +81,13 @@ def label(step: str) -> str:
     return f"{STEPS.index(step) + 1} of {len(STEPS)}: {LABELS.get(step, step)}"
 
 
-def go(app: AppState, step: str) -> None:
-    """A Next button: move on, and start the next screen at its top."""
-    st.session_state[STEP_PARAM] = step
-    if step == "Questions" and app.clinics and app.clinic(app.active) is None:
-        app.active = app.clinics[0].uid
-    app.scroll += 1
-
-
 def next_button(app: AppState, step: str, where: str) -> None:
     after = NEXT.get(step)
     if after is not None:
         st.button(
             f"Next: {LABELS.get(after, after).lower()} →",
             key=f"next-{where}",
-            on_click=go,
+            on_click=state.move,
             args=(app, after),
             type="primary",
         )

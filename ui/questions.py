@@ -14,11 +14,10 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from scoring import Checklist
-from scoring.codec import STEP_PARAM
 from scoring.evaluate import counted_questions
 from scoring.models import Jurisdiction, Question, When
 from scoring.wording import flag_after, progress_words
-from ui.state import AppState, publish
+from ui.state import AppState, move, publish
 from ui.text import plain
 
 HEADING = "Before you book"
@@ -45,13 +44,13 @@ def show(app: AppState, checklist: Checklist) -> None:
         st.button(
             f"Next clinic: {plain(later[0].name)} →",
             key="next-clinic",
-            on_click=next_clinic,
-            args=(app, later[0].uid),
+            on_click=move,
+            kwargs={"app": app, "uid": later[0].uid},
             type="primary",
         )
     else:
         st.button(
-            "See how your clinics compare →", key="to-compare", on_click=_to, args=(app, "Compare"), type="primary"
+            "See how your clinics compare →", key="to-compare", on_click=move, args=(app, "Compare"), type="primary"
         )
         st.caption("What is left for each clinic is checked at the consultation and on the day: see **At the visit**.")
 
@@ -81,16 +80,6 @@ def choose_clinic(app: AppState, checklist: Checklist, when: When | None) -> Non
         horizontal=True,
         captions=captions,
     )
-
-
-def next_clinic(app: AppState, uid: int) -> None:
-    app.active = uid
-    app.scroll += 1
-
-
-def _to(app: AppState, step: str) -> None:
-    st.session_state[STEP_PARAM] = step
-    app.scroll += 1
 
 
 @st.fragment

@@ -364,10 +364,15 @@ def follow_address(app: AppState, steps: Sequence[str]) -> None:
             app.active, app.url_clinic = clinic.uid, number
 
 
-def open_clinic(app: AppState, uid: int, step: str) -> None:
-    """A button that opens one clinic on a screen (at its top)."""
-    app.active = uid
-    st.session_state[STEP_PARAM] = step
+def move(app: AppState, step: str | None = None, uid: int | None = None) -> None:
+    """What a Next or Details button does: to another screen, another clinic, or both; the new content starts at its
+    top. A clinic screen opened with no clinic in view opens on the first."""
+    if step is not None:
+        st.session_state[STEP_PARAM] = step
+    if uid is not None:
+        app.active = uid
+    elif step in CLINIC_STEPS and app.clinics and app.clinic(app.active) is None:
+        app.active = app.clinics[0].uid
     app.scroll += 1
 
 

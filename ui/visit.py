@@ -13,8 +13,8 @@ import streamlit as st
 from scoring import Checklist
 from scoring.evaluate import ClinicResult, Verdict, counted_questions, evaluate_clinic
 from scoring.models import Question
-from ui.questions import choose_clinic, next_clinic, question_widget, rerun_alone
-from ui.state import AppState, ClinicEntry, publish
+from ui.questions import choose_clinic, question_widget, rerun_alone
+from ui.state import AppState, ClinicEntry, move, publish
 from ui.text import plain
 
 BIG = (
@@ -39,7 +39,10 @@ def show(app: AppState, checklist: Checklist) -> None:
     )  # where the eyes are after the last answer (the picker is at the top)
     if after is not None:
         st.button(
-            f"Next clinic: {plain(after.name)} →", key="visit-next-clinic", on_click=next_clinic, args=(app, after.uid)
+            f"Next clinic: {plain(after.name)} →",
+            key="visit-next-clinic",
+            on_click=move,
+            kwargs={"app": app, "uid": after.uid},
         )
 
 
