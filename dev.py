@@ -3,6 +3,7 @@
     python3 dev.py app     # make .venv, install requirements.txt, start the app
     python3 dev.py test    # make .venv, install requirements-dev.txt, run lint, types and tests
     python3 dev.py bench   # run the benchmarks in bench/
+    python3 dev.py messages  # extract the marked texts, update locale/es/LC_MESSAGES/messages.po
 
 Installs only when a requirements file changed (a stamp in .venv remembers what was installed).
 Extra arguments after ``test`` go to pytest; after ``app``, to ``streamlit run``.
@@ -58,6 +59,28 @@ def main(argv: list[str]) -> None:
         run(PYTHON, "-m", "mypy")
         run(PYTHON, "-m", "scoring", "validate")
         run(PYTHON, "-m", "pytest", *rest)
+    elif command == "messages":
+        ensure_venv("requirements-dev.txt")
+        babel = (PYTHON, "-m", "babel.messages.frontend")
+        pot, po = ROOT / "locale" / "messages.pot", ROOT / "locale" / "es" / "LC_MESSAGES" / "messages.po"
+        pot.parent.mkdir(exist_ok=True)
+        extract = ("extract", "-F", "babel.cfg", "-k", "N_", "-k", "ngettext:1,2", "--no-location", "--sort-output")
+        run(*babel, *extract, "--omit-header", "-o", pot, ".")
+        if po.exists():
+            run(
+                *babel,
+                "update",
+                "-i",
+                pot,
+                "-d",
+                ROOT / "locale",
+                "-l",
+                "es",
+                "--no-fuzzy-matching",
+                "--ignore-obsolete",
+            )
+        else:
+            run(*babel, "init", "-i", pot, "-d", ROOT / "locale", "-l", "es")
     elif command == "bench":
         ensure_venv("requirements-dev.txt")
         for script in sorted((ROOT / "bench").glob("bench_*.py")):

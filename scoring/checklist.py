@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from scoring import crossref
+from pydantic import ValidationError
+
+from scoring import crossref, translations
 from scoring.crossref import ParsedFile
-from scoring.errors import InputError, Problem, known_fields
+from scoring.errors import InputError, Problem, known_fields, problems_from_validation
 from scoring.models import (
     GOALS,
     JURISDICTIONS,
@@ -63,6 +65,7 @@ class Checklist:
     patient_questions: tuple[PatientQuestion, ...] = ()
     values: tuple[Value, ...] = ()
     decisions: tuple[Decision, ...] = ()
+    language: str = "en"  # the language of its texts (ids are the same in every language)
 
     # Lookups worked out once, on first use (the checklist never changes after loading).
     @cached_property
@@ -153,10 +156,13 @@ def parse_file(raw: bytes, name: str) -> ParsedFile:
     return ParsedFile(loaded, content)
 
 
-def load_checklist(paths: Sequence[str | Path] = (), today: datetime.date | None = None) -> Checklist:
+def load_checklist(
+    paths: Sequence[str | Path] = (), today: datetime.date | None = None, language: str = "en"
+) -> Checklist:
     """Read, validate and join the checklist files (the shipped ones without ``paths``). ``today``: the day no
     date may be after (a source checked, the last review); the app and the command line pass it, the core never
-    reads the clock."""
+    reads the clock. ``language``: the checklist in that language, from the translation files beside the English
+    (``questions/es/``), each checked against the English (see ``scoring.translations``)."""
     files = checklist_files(paths)
     problems: list[Problem] = []
     parsed: list[ParsedFile] = []
@@ -177,6 +183,8 @@ def load_checklist(paths: Sequence[str | Path] = (), today: datetime.date | None
     cross_problems = crossref.check(parsed, today)
     if cross_problems:
         raise InputError(cross_problems)
+    if language != "en":
+        parsed = translate(files, parsed, language)
     metadata = next(p.content.checklist for p in parsed if p.content.checklist is not None)
     categories = tuple(c for p in parsed for c in p.content.categories)
     order = {c.id: i for i, c in enumerate(categories)}
@@ -192,7 +200,54 @@ def load_checklist(paths: Sequence[str | Path] = (), today: datetime.date | None
         patient_questions=tuple(q for p in parsed for q in p.content.patient_questions),
         values=tuple(v for p in parsed for v in p.content.values),
         decisions=tuple(d for p in parsed for d in p.content.decisions),
+        language=language,
     )
+
+
+def translate(files: list[Path], parsed: list[ParsedFile], language: str) -> list[ParsedFile]:
+    """The parsed English files with their texts in ``language``; every problem of every translation file at once."""
+    if language not in translations.TRANSLATED:
+        raise InputError.one(
+            "--lang", 1, f"no translation '{language}' - use one of: en, {', '.join(translations.TRANSLATED)}"
+        )
+    problems: list[Problem] = []
+    result: list[ParsedFile] = []
+    expected = {translations.translation_path(path, language) for path in files}
+    problems += translations.stray_files({path.parent for path in files}, expected, language, SUFFIXES)
+    for path, english in zip(files, parsed, strict=True):
+        sources = translations.english_texts(english.loaded.data)
+        where = translations.translation_path(path, language)
+        if not sources and not where.exists():
+            result.append(english)
+            continue
+        name = _display(where)
+        try:
+            raw = _read_capped(where)
+        except OSError as exc:
+            problems.append(
+                Problem(
+                    name, 1, f"cannot read the translation of {english.loaded.path} ({exc.strerror}) - add the file"
+                )
+            )
+            continue
+        try:
+            texts, found = translations.read_translation(raw, name, sources, language)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        problems += found
+        if found:
+            continue
+        data = translations.translated_data(english.loaded.data, sources, texts)
+        try:
+            content = ChecklistFile.model_validate(data)
+        except ValidationError as exc:
+            problems += problems_from_validation(exc, name, data, lambda _loc: 1, _FIELDS)
+            continue
+        result.append(ParsedFile(english.loaded, content))
+    if problems:
+        raise InputError(problems)
+    return result
 
 
 def _read_capped(path: Path) -> bytes:
