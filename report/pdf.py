@@ -17,9 +17,10 @@ from fpdf.enums import XPos, YPos
 from report.fastpdf import BOLD, REGULAR, FastPdf, drawable, wrap
 from report.pictures import FILLED, STEP, icons
 from report.summary import ClinicPart, DecisionPart, FigurePart, Note, Summary, dark_runs
+from scoring.language import N_, _, current
 from scoring.wording import MATRIX_NOTE, WEIGHED, robustness_sentence
 
-NOTICE = "[a name in letters this PDF cannot show: see the HTML summary]"
+NOTICE = N_("[a name in letters this PDF cannot show: see the HTML summary]")
 RED, GREY, DARK = (176, 0, 32), (235, 235, 235), (30, 30, 30)
 QR_MM = 45.0  # printed size of the QR code, quiet zone included
 SEVERITY_COLOUR = {"emergency": RED, "warning": (179, 107, 0), "info": (100, 100, 100)}
@@ -29,7 +30,7 @@ def printable(text: str) -> str:
     """``text`` if the font can draw all of it, else a visible notice (never boxes, never dropped letters).
 
     For a whole name or a whole cell; a sentence with names in it is put together from ``printable`` names."""
-    return text if drawable().issuperset(text) else NOTICE
+    return text if drawable().issuperset(text) else _(NOTICE)
 
 
 class _Pdf(FastPdf):
@@ -39,7 +40,8 @@ class _Pdf(FastPdf):
         if self.running:
             self.set_font("DejaVu", "B", 9)
             self.set_text_color(90, 90, 90)
-            self.line_at(self.l_margin, wrap(f"{self.running} (continued)", self.epw, 9, bold=True)[0], 6)
+            continued = _("{name} (continued)").format(name=self.running)
+            self.line_at(self.l_margin, wrap(continued, self.epw, 9, bold=True)[0], 6)
             self.set_text_color(*DARK)
             self.set_font("DejaVu", size=10)
             self.ln(1)
@@ -48,7 +50,8 @@ class _Pdf(FastPdf):
         self.set_y(-12)
         self.set_font("DejaVu", size=8)
         self.set_text_color(90, 90, 90)
-        self.cell(0, 6, f"Injector Check summary · page {self.page_no()} of {{nb}} · not medical advice", align="C")
+        footer = _("Injector Check summary · page {page} of {pages} · not medical advice")
+        self.cell(0, 6, footer.format(page=self.page_no(), pages="{nb}"), align="C")  # {nb}: the page count, at the end
         self.set_text_color(*DARK)
 
 
@@ -148,10 +151,10 @@ def _topic_matrix(pdf: FastPdf, summary: Summary) -> None:
     header = [c.name if named else letter for c, letter in zip(summary.clinics, letters, strict=True)]
     if not named:
         key = "; ".join(f"{letter} = {printable(c.name)}" for c, letter in zip(summary.clinics, letters, strict=True))
-        _para(pdf, "Clinics: " + key, 8.5)
+        _para(pdf, _("Clinics: {key}").format(key=key), 8.5)
     columns = [scores for _, scores in summary.matrix]
     rows = [[title, *(column[i] for column in columns)] for i, title in enumerate(summary.topic_titles)]
-    _table(pdf, ["Topic", *header], rows, (62, *([width] * count)), size=8.5)
+    _table(pdf, [_("Topic"), *header], rows, (62, *([width] * count)), size=8.5)
 
 
 def _clinic(pdf: _Pdf, clinic: ClinicPart) -> None:
@@ -165,34 +168,31 @@ def _clinic(pdf: _Pdf, clinic: ClinicPart) -> None:
         _para(pdf, "\n".join(f"• {reason}" for reason in clinic.reasons))
     if clinic.cautions:
         _para(pdf, clinic.cautions, bold=True)
-    _para(pdf, f"{clinic.fit} · Questions answered: {clinic.completeness}")
+    _para(pdf, clinic.answered_line)
     if clinic.visit_link:
         _visit(pdf, clinic)
-    _heading(pdf, "Questions to ask", 3)
+    _heading(pdf, _("Questions to ask"), 3)
+    safety = " " + _("(safety)")
     for heading, first, asks in clinic.ask_groups:  # a block each: fpdf2 lays out text slowly, call by call
         _para(pdf, heading, 9.5, bold=True)
         _para(
             pdf,
-            "\n".join(f"{i}. {a.text}{' (safety)' if a.safety else ''} ({a.why})" for i, a in enumerate(asks, first)),
+            "\n".join(f"{i}. {a.text}{safety if a.safety else ''} ({a.why})" for i, a in enumerate(asks, first)),
             9.5,
         )
     if clinic.asks_left_out:
-        _para(
-            pdf,
-            f"{clinic.asks_left_out} more questions could be asked, but the reasons above are enough not to go ahead "
-            "there.",
-        )
+        _para(pdf, clinic.left_out)
     elif not clinic.to_ask:
-        _para(pdf, WEIGHED)
-    _heading(pdf, "Score by topic", 3)
+        _para(pdf, _(WEIGHED))
+    _heading(pdf, _("Score by topic"), 3)
     _table(
         pdf,
-        ["Topic", "Score (0-100)", "Answered"],
+        [_("Topic"), _("Score (0-100)"), _("Answered")],
         [[t.title, t.score, t.answered] for t in clinic.topics],
         (110, 36, 36),
     )
     if clinic.notes:
-        _heading(pdf, "Safety notes for this clinic", 3)
+        _heading(pdf, _("Safety notes for this clinic"), 3)
         for note in clinic.notes:
             _box(pdf, note)
     pdf.running = ""
@@ -255,32 +255,34 @@ def _figure(pdf: FastPdf, figure: FigurePart, label: str = "") -> None:
 
 
 def _decision(pdf: FastPdf, summary: Summary) -> None:
-    _heading(pdf, "Your decision: whether, and where", 2)
+    _heading(pdf, _("Your decision: whether, and where"), 2)
     if summary.decision is not None:
         _para(pdf, summary.decision.statement)
-    _heading(pdf, "Are you ready to decide? (the SURE test)", 3)
-    _table(pdf, ["Question", "Your answer"], [list(row) for row in summary.sure], (140, 42))
+    _heading(pdf, _("Are you ready to decide? (the SURE test)"), 3)
+    _table(pdf, [_("Question"), _("Your answer")], [list(row) for row in summary.sure], (140, 42))
     if summary.about_you:
-        _heading(pdf, "About you", 3)
+        _heading(pdf, _("About you"), 3)
         _para(pdf, "\n".join(f"• {q} {a}" for q, a in summary.about_you), 9.5)
     for note in summary.about_notes:
         _box(pdf, note)
     if summary.values:
-        _heading(pdf, "What matters to you about the treatment", 3)
+        _heading(pdf, _("What matters to you about the treatment"), 3)
         _para(pdf, "\n".join(f"• {v}: {how}" for v, how in summary.values), 9.5)
 
 
 def _options(pdf: FastPdf, d: DecisionPart) -> None:
     pdf.add_page()
-    _heading(pdf, "Is it right for you now? The options side by side", 2)
+    _heading(pdf, _("Is it right for you now? The options side by side"), 2)
     _para(pdf, d.condition)
     _para(pdf, d.course)
     if d.course_figure is not None:
         _figure(pdf, d.course_figure)
     _para(
         pdf,
-        'Numbers are people in 100, over the time given. "How sure" is how certain the research is: '
-        "high, moderate, low or very low.",
+        _(
+            'Numbers are people in 100, over the time given. "How sure" is how certain the research is: '
+            "high, moderate, low or very low."
+        ),
         8.5,
     )
     count = len(d.options)
@@ -291,13 +293,13 @@ def _options(pdf: FastPdf, d: DecisionPart) -> None:
         (26, *([(182 - 26) / count] * count)),
         size=7.5,
     )
-    _heading(pdf, "Pictures of 100 people", 3)
+    _heading(pdf, _("Pictures of 100 people"), 3)
     for option in d.options:
         _para(pdf, f"{option.name}: {option.what}", 10, bold=True)
         for figure in option.figures:
             _figure(pdf, figure, figure.kind)
         for kind in option.no_figure:
-            _para(pdf, f"{kind}: no study gives this as a number in 100.", 9.5)
+            _para(pdf, _("{kind}: no study gives this as a number in 100.").format(kind=kind), 9.5)
 
 
 def render_pdf(summary: Summary) -> bytes:
@@ -307,22 +309,17 @@ def render_pdf(summary: Summary) -> bytes:
     pdf.add_font_once("", REGULAR)
     pdf.add_font_once("B", BOLD)
     pdf.set_title(summary.title)
-    pdf.set_lang("en")
+    pdf.set_lang(current())
     pdf.set_author("Injector Check")
-    pdf.set_subject(f"Whether, and where: {summary.goal.lower()} ({summary.jurisdiction})")
+    pdf.set_subject(
+        _("Whether, and where: {goal} ({place})").format(goal=summary.goal.lower(), place=summary.jurisdiction)
+    )
     pdf.set_creator("Injector Check (python -m report)")
     pdf.alias_nb_pages()
     pdf.add_page()
 
     _heading(pdf, summary.title, 1)
-    _para(
-        pdf,
-        f"Made {summary.made} · Goal: {summary.goal} · Where: {summary.jurisdiction} · "
-        f"Checklist {summary.checklist_version}, last reviewed {summary.last_reviewed}, next review due "
-        f"{summary.next_review} · "
-        f"Written by {summary.authors}; {summary.funding}",
-        9,
-    )
+    _para(pdf, summary.facts, 9)
     _box(pdf, summary.emergency, thick=True)
     _decision(pdf, summary)
     if summary.decision is not None:
@@ -331,11 +328,11 @@ def render_pdf(summary: Summary) -> bytes:
     robustness = robustness_sentence(summary.comparison, printable)
     pdf.add_page()
     if summary.clinics:
-        _heading(pdf, "Your clinics compared", 2)
+        _heading(pdf, _("Your clinics compared"), 2)
         _para(pdf, robustness)
         _table(
             pdf,
-            ["No.", "Clinic", "Verdict", "Fit (0-100)", "Answered"],
+            [_("No."), _("Clinic"), _("Verdict"), _("Fit (0-100)"), _("Answered")],
             [
                 [
                     c.rank,
@@ -348,15 +345,17 @@ def render_pdf(summary: Summary) -> bytes:
             ],
             (11, 38, 89, 24, 20),
         )
-        _heading(pdf, "Scores by topic", 3)
-        _para(pdf, MATRIX_NOTE, 9)
+        _heading(pdf, _("Scores by topic"), 3)
+        _para(pdf, _(MATRIX_NOTE), 9)
         _topic_matrix(pdf, summary)
     else:
-        _heading(pdf, "Clinics", 2)
+        _heading(pdf, _("Clinics"), 2)
         _para(
             pdf,
-            "No clinics are in this summary. If you decide to go ahead later, open the link at the end to add the "
-            "clinics you are considering.",
+            _(
+                "No clinics are in this summary. If you decide to go ahead later, open the link at the end to add the "
+                "clinics you are considering."
+            ),
         )
 
     for clinic in summary.clinics:
@@ -364,39 +363,33 @@ def render_pdf(summary: Summary) -> bytes:
 
     if summary.clinics:
         pdf.add_page()
-        _heading(pdf, "Your priorities", 2)
-        _para(pdf, "These shape each clinic's fit score. They never change the safety checks.")
-        _table(pdf, ["Topic", "How much it matters to you"], list(summary.priorities), (110, 72))
+        _heading(pdf, _("Your priorities"), 2)
+        _para(pdf, _("These shape each clinic's fit score. They never change the safety checks."))
+        _table(pdf, [_("Topic"), _("How much it matters to you")], list(summary.priorities), (110, 72))
         _para(pdf, robustness)
-    _heading(pdf, f"Safety notes and what the evidence says, for {summary.goal.lower()}", 2)
-    _para(pdf, "The emergency signs are on page 1.")
+    _heading(pdf, summary.evidence_heading, 2)
+    _para(pdf, _("The emergency signs are on page 1."))
     for note in summary.notes:
         if note.severity != "emergency":
             _box(pdf, note)
-    _heading(pdf, "Sources", 3)
+    _heading(pdf, _("Sources"), 3)
     _para(
         pdf,
         "\n".join(
-            f"{i}. {s.title}. {s.publisher}. {s.where} (checked {s.checked}){' ' + s.caveat if s.caveat else ''}"
+            f"{i}. {s.title}. {s.publisher}. {s.where} {s.checked_note}{' ' + s.caveat if s.caveat else ''}"
             for i, s in enumerate(summary.sources, 1)
         ),
         8.5,
     )
-    _heading(pdf, "What this is", 2)
-    _para(
-        pdf,
-        f"{summary.disclaimer} {summary.conflicts} Nothing you entered is stored on a server: it is all in the link "
-        "below.",
-    )
-    _para(pdf, f"Who made it, and how. Written by {summary.authors}. {summary.review_process} {summary.funding}")
-    report = f" To report an error: {summary.report_to}." if summary.report_to else ""
-    _para(
-        pdf,
-        f"How it is kept up to date. Checklist {summary.checklist_version}, last reviewed {summary.last_reviewed}; "
-        "next review "
-        f"due {summary.next_review}. {summary.update_policy}{report}",
-    )
-    _para(pdf, "To open your summary again, use this link or scan the code (anyone with it can see your answers):")
+    _heading(pdf, _("What this is"), 2)
+    stored = _("Nothing you entered is stored on a server: it is all in the link below.")
+    _para(pdf, f"{summary.disclaimer} {summary.conflicts} {stored}")
+    who = _("Who made it, and how.")
+    _para(pdf, f"{who} {summary.written_by} {summary.review_process} {summary.funding}")
+    report = f" {summary.report_error}" if summary.report_to else ""
+    kept = _("How it is kept up to date.")
+    _para(pdf, f"{kept} {summary.review_dates} {summary.update_policy}{report}")
+    _para(pdf, _("To open your summary again, use this link or scan the code (anyone with it can see your answers):"))
     pdf.set_font("DejaVu", size=7)
     pdf.multi_cell(0, 3.4, summary.link, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     if pdf.will_page_break(QR_MM + 2):
@@ -410,8 +403,10 @@ def _visit(pdf: FastPdf, clinic: ClinicPart) -> None:
     pad, size = 3.0, 9.5
     text = wrap(
         printable(
-            f"At the visit: scan this with your phone's camera to open {clinic.name} on “At the visit”: what is "
-            "still to check there, with the words to say."
+            _(
+                "At the visit: scan this with your phone's camera to open {name} on “At the visit”: what is "
+                "still to check there, with the words to say."
+            ).format(name=clinic.name)
         ),
         pdf.epw - VISIT_QR_MM - 3 * pad,
         size,

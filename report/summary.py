@@ -19,12 +19,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import segno
+from babel.dates import format_date
 
 from scoring import Checklist
 from scoring.answers import Session
 from scoring.codec import encode, share_link, visit_link
 from scoring.compare import Comparison, evaluate_session
 from scoring.evaluate import DEFAULT_PRIORITY, ClinicResult, Verdict, applicable_notes, patient_notes
+from scoring.language import _, current, long_date, ngettext
 from scoring.models import (
     GOAL_LABELS,
     JURISDICTION_LABELS,
@@ -77,6 +79,13 @@ class Topic:
     answered: str
     lines: tuple[Line, ...]
 
+    @property
+    def heading(self) -> str:
+        """The topic over its lines: "Licence: 89 (9 of 11 answered)"."""
+        return _("{topic}: {score} ({answered} answered)").format(
+            topic=self.title, score=self.score, answered=self.answered
+        )
+
 
 @dataclass(frozen=True)
 class Ask:
@@ -120,6 +129,20 @@ class ClinicPart:
                 first += len(asks)
         return tuple(groups)
 
+    @property
+    def answered_line(self) -> str:
+        """The fit with its range, and how many questions are answered: under the verdict."""
+        return _("{fit} · Questions answered: {percent}").format(fit=self.fit, percent=self.completeness)
+
+    @property
+    def left_out(self) -> str:
+        """For a clinic not recommended: how many questions to ask were left out, and why."""
+        return ngettext(
+            "{n} more question could be asked, but the reasons above are enough not to go ahead there.",
+            "{n} more questions could be asked, but the reasons above are enough not to go ahead there.",
+            self.asks_left_out,
+        ).format(n=self.asks_left_out)
+
 
 @dataclass(frozen=True)
 class SourceRef:
@@ -129,6 +152,10 @@ class SourceRef:
     is_link: bool
     checked: str
     caveat: str  # the citation, when there is a link as well: what it says about the source (company-reported ...)
+
+    @property
+    def checked_note(self) -> str:
+        return _("(checked {date})").format(date=self.checked)
 
 
 @dataclass(frozen=True)
@@ -199,14 +226,61 @@ class Summary:
     qr: tuple[bytes, ...]  # the link as a QR code: rows of modules (1 dark, 0 light), quiet zone included
     paper: str  # "Letter" where that is the paper people have (the US), else "A4"
 
+    # The sentences with values in them that both renderings print, each one whole (a translation may reorder it).
+    @property
+    def facts(self) -> str:
+        """Under the title: when it was made, for what and where, the checklist's review, who wrote it."""
+        return _(
+            "Made {made} · Goal: {goal} · Where: {place} · Checklist {version}, last reviewed {last_reviewed}, "
+            "next review due {next_review} · Written by {authors}; {funding}"
+        ).format(
+            made=self.made,
+            goal=self.goal,
+            place=self.jurisdiction,
+            version=self.checklist_version,
+            last_reviewed=self.last_reviewed,
+            next_review=self.next_review,
+            authors=self.authors,
+            funding=self.funding,
+        )
+
+    @property
+    def evidence_heading(self) -> str:
+        return _("Safety notes and what the evidence says, for {goal}").format(goal=self.goal.lower())
+
+    @property
+    def written_by(self) -> str:
+        return _("Written by {authors}.").format(authors=self.authors)
+
+    @property
+    def review_dates(self) -> str:
+        return _("Checklist {version}, last reviewed {last_reviewed}; next review due {next_review}.").format(
+            version=self.checklist_version, last_reviewed=self.last_reviewed, next_review=self.next_review
+        )
+
+    @property
+    def report_error(self) -> str:
+        """Where to report an error; "" when the checklist names no address."""
+        return _("To report an error: {address}.").format(address=self.report_to) if self.report_to else ""
+
 
 PAPER: dict[Jurisdiction, str] = {"us": "Letter"}
+_LOCALES = {"en": "en_US", "es": "es_US"}  # as scoring.language writes dates
+_MONTH_YEAR = {"en": "MMMM y", "es": "MMMM 'de' y"}  # "March 2027", "marzo de 2027"
+_SHORT_DATE = {"en": "dd MMM y", "es": "d MMM y"}  # "05 Mar 2026", "5 mar 2026": a source's date checked
+
+
+def _date(day: datetime.date, patterns: dict[str, str]) -> str:
+    language = current()
+    return format_date(day, format=patterns[language], locale=_LOCALES[language])
 
 
 def _figure(kind: str, figure: Figure, option: str = "") -> FigurePart:
     pictures = [
         Picture(
-            people(figure.n), option or "100 people in the study", f"{people(figure.n)} of 100 people: {figure.what}"
+            people(figure.n),
+            option or _("100 people in the study"),
+            _("{n} of 100 people: {what}").format(n=people(figure.n), what=figure.what),
         )
     ]
     if figure.compared_n is not None and figure.compared_with is not None:
@@ -214,7 +288,9 @@ def _figure(kind: str, figure: Figure, option: str = "") -> FigurePart:
             Picture(
                 people(figure.compared_n),
                 figure.compared_with,
-                f"{people(figure.compared_n)} of 100 people, {figure.compared_with}",
+                _("{n} of 100 people, {compared_with}").format(
+                    n=people(figure.compared_n), compared_with=figure.compared_with
+                ),
             )
         )
     return FigurePart(kind, figure_sentence(figure, option), tuple(pictures))
@@ -222,22 +298,22 @@ def _figure(kind: str, figure: Figure, option: str = "") -> FigurePart:
 
 def decision_part(decision: Decision, goal: str, place: Jurisdiction) -> DecisionPart:
     def cell(box: Cell) -> str:
-        return box.for_jurisdiction(place) + (f" (how sure: {CERTAINTY_SHORT[box.certainty]})" if box.certainty else "")
+        text = box.for_jurisdiction(place)
+        if not box.certainty:
+            return text
+        return _("{text} (how sure: {certainty})").format(text=text, certainty=CERTAINTY_SHORT[box.certainty])
 
     options = []
     for option in decision.options:
-        figures = tuple(
-            _figure(kind, f, option.name)
-            for kind, f in (("Main benefit", option.benefit), ("Main harm", option.harm))
-            if f
-        )
-        missing = tuple(kind for kind, f in (("Main benefit", option.benefit), ("Main harm", option.harm)) if f is None)
+        kinds = ((_("Main benefit"), option.benefit), (_("Main harm"), option.harm))
+        figures = tuple(_figure(kind, f, option.name) for kind, f in kinds if f)
+        missing = tuple(kind for kind, f in kinds if f is None)
         options.append(OptionPart(option.name, option.what, figures, missing))
     return DecisionPart(
-        statement=DECISION.format(goal=goal.lower()),
+        statement=_(DECISION).format(goal=goal.lower()),
         condition=decision.condition,
         course=decision.course,
-        course_figure=_figure("Without treatment", decision.course_figure) if decision.course_figure else None,
+        course_figure=_figure(_("Without treatment"), decision.course_figure) if decision.course_figure else None,
         options=tuple(options),
         rows=tuple((title, tuple(cell(getattr(o, row)) for o in decision.options)) for row, title in GRID_ROWS),
     )
@@ -258,7 +334,7 @@ def _clinic(rank: str, result: ClinicResult, visit: str) -> ClinicPart:
         verdict=result.verdict.value,
         verdict_text=VERDICT_TEXT[result.verdict],
         verdict_word=VERDICT_WORD[result.verdict],
-        reasons_label=REASONS_LABEL.get(result.verdict, ""),
+        reasons_label=REASONS_LABEL.get(result.verdict) or "",
         headline=result.headline,
         cautions=caution_words(result),
         score=score_text(result.score),
@@ -270,7 +346,7 @@ def _clinic(rank: str, result: ClinicResult, visit: str) -> ClinicPart:
             Topic(
                 c.title,
                 score_text(c.score),
-                f"{c.answered} of {c.counted}",
+                _("{answered} of {counted}").format(answered=c.answered, counted=c.counted),
                 tuple(Line(x.question, x.answer, explanation(x)) for x in c.lines),
             )
             for c in result.categories
@@ -322,7 +398,7 @@ def decision_sources(decision: Decision) -> list[str]:
     """Every source an options grid rests on, in the order it first cites them."""
     ids: dict[str, None] = dict.fromkeys(decision.sources)
     for option in decision.options:
-        for row, _ in GRID_ROWS:
+        for row, _title in GRID_ROWS:
             ids.update(dict.fromkeys(getattr(option, row).sources))
         for figure in (option.benefit, option.harm):
             ids.update(dict.fromkeys(figure.sources if figure else ()))
@@ -341,7 +417,7 @@ def build_summary(
     goal, place = state.goal, state.jurisdiction
     emergency = next(n for n in checklist.safety_notes if n.severity == "emergency")  # also first among the notes
     categories = checklist.categories_for(goal, place)
-    link = share_link(base_url, encoded or encode(state, checklist))
+    link = share_link(base_url, encoded or encode(state, checklist), current())
     number = {c.name: i for i, c in enumerate(state.clinics, 1)}  # names are unique within an answers file
     clinics = tuple(
         _clinic(rank_label(r.rank, r.tied), r.result, visit_link(link, number[r.result.name]))
@@ -369,7 +445,7 @@ def build_summary(
             s.publisher,
             s.url or s.citation or "",
             s.url is not None,
-            f"{s.checked:%d %b %Y}",
+            _date(s.checked, _SHORT_DATE),
             (s.citation or "") if s.url else "",
         )
         for s in checklist.sources_for(cited)
@@ -377,17 +453,17 @@ def build_summary(
     asked = checklist.patient_questions_for(goal, place)
     answers = {q.id: (q, q.option(state.patient[q.id])) for q in asked if q.id in state.patient}
     return Summary(
-        title="Injector Check: your decision summary",
-        made=f"{made or datetime.date.today():%d %B %Y}",
+        title=_("Injector Check: your decision summary"),
+        made=long_date(made or datetime.date.today()),
         goal=GOAL_LABELS[goal],
         jurisdiction=JURISDICTION_LABELS[place],
         checklist_version=meta.version,
-        last_reviewed=f"{meta.last_reviewed:%d %B %Y}",
-        next_review=f"{meta.next_review:%B %Y}",
+        last_reviewed=long_date(meta.last_reviewed),
+        next_review=_date(meta.next_review, _MONTH_YEAR),
         emergency=_note(emergency),
         decision=decision_part(decision, GOAL_LABELS[goal], place) if decision else None,
         sure=tuple(
-            (text, {"yes": "Yes", "no": "No"}.get(state.sure.get(key, ""), "not answered"))
+            (text, {"yes": _("Yes"), "no": _("No")}.get(state.sure.get(key, ""), _("not answered")))
             for key, text in SURE_QUESTIONS.items()
         ),
         about_you=tuple((q.text, o.label) for q, o in answers.values() if o is not None),

@@ -32,6 +32,7 @@ from pydantic import Field, field_validator
 
 from scoring.checklist import Checklist
 from scoring.errors import InputError, Problem, known_fields, short
+from scoring.language import N_, _
 from scoring.models import Goal, Jurisdiction, Strict
 from scoring.yamlload import MAX_BYTES, Loaded, read_model
 
@@ -55,15 +56,23 @@ class Clinic(Strict):
     @classmethod
     def _plain_name(cls, name: str) -> str:
         if not name.strip():
-            raise ValueError("the clinic name is empty - type the clinic's name")
+            raise ValueError(_("the clinic name is empty - type the clinic's name"))
         if len(name) > MAX_NAME:
-            raise ValueError(f"the clinic name is {len(name)} characters, over {MAX_NAME} - shorten it")
+            raise ValueError(
+                _("the clinic name is {length} characters, over {most} - shorten it").format(
+                    length=len(name), most=MAX_NAME
+                )
+            )
         if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in name):
-            raise ValueError("the clinic name has a line break, tab or other control character - type it on one line")
+            raise ValueError(
+                _("the clinic name has a line break, tab or other control character - type it on one line")
+            )
         if any(unicodedata.category(ch) == "Cf" and ch not in JOINERS for ch in name):
             raise ValueError(
-                "the clinic name has an invisible formatting character (one that can turn text right to left "
-                "or hide letters), often copied with text from a web page - type the name in yourself"
+                _(
+                    "the clinic name has an invisible formatting character (one that can turn text right to left "
+                    "or hide letters), often copied with text from a web page - type the name in yourself"
+                )
             )
         return name
 
@@ -112,7 +121,11 @@ class AnswersFile(Strict):
     def _sure_keys(cls, sure: Mapping[str, str]) -> Mapping[str, str]:
         unknown = [k for k in sure if k not in SURE_KEYS]
         if unknown:
-            raise ValueError(f"'{short(unknown[0])}' is not one of the SURE questions - use {', '.join(SURE_KEYS)}")
+            raise ValueError(
+                _("'{key}' is not one of the SURE questions - use {keys}").format(
+                    key=short(unknown[0]), keys=", ".join(SURE_KEYS)
+                )
+            )
         return sure
 
 
@@ -126,8 +139,8 @@ def parse_answers(raw: bytes, path: str, checklist: Checklist) -> AnswersFile:
         path,
         AnswersFile,
         _FIELDS,
-        wanted="the answers file (.yaml) that Injector Check saved",
-        not_a_mapping="an answers file is a mapping with goal, jurisdiction, priorities and clinics - this is not",
+        wanted=_("the answers file (.yaml) that Injector Check saved"),
+        not_a_mapping=_("an answers file is a mapping with goal, jurisdiction, priorities and clinics - this is not"),
     )
     problems = check_against(state, checklist, loaded)
     if problems:
@@ -150,7 +163,9 @@ def check_against(state: AnswersFile, checklist: Checklist, loaded: Loaded | Non
                 Problem(
                     path,
                     at("priorities", category_id),
-                    f"priorities: '{category_id}' is not a category{_did_you_mean(category_id, category_ids)}",
+                    _("priorities: '{category}' is not a category - {hint}").format(
+                        category=category_id, hint=_did_you_mean(category_id, category_ids)
+                    ),
                 )
             )
     for question_id, option_id in state.patient.items():
@@ -159,30 +174,50 @@ def check_against(state: AnswersFile, checklist: Checklist, loaded: Loaded | Non
         if patient_question is None:
             known = [q.id for q in checklist.patient_questions]
             hint = _did_you_mean(question_id, known)
-            problems.append(Problem(path, where, f"patient: '{question_id}' is not a question about you{hint}"))
+            problems.append(
+                Problem(
+                    path,
+                    where,
+                    _("patient: '{question}' is not a question about you - {hint}").format(
+                        question=question_id, hint=hint
+                    ),
+                )
+            )
         elif patient_question.option(option_id) is None:
             choices = ", ".join(o.id for o in patient_question.options)
             problems.append(
                 Problem(
-                    path, where, f"patient: '{option_id}' is not an answer to '{question_id}' - use one of {choices}"
+                    path,
+                    where,
+                    _("patient: '{option}' is not an answer to '{question}' - use one of {choices}").format(
+                        option=option_id, question=question_id, choices=choices
+                    ),
                 )
             )
     value_ids = [v.id for v in checklist.values]
     for value_id in state.values:
         if value_id not in value_ids:
             hint = _did_you_mean(value_id, value_ids)
-            problems.append(Problem(path, at("values", value_id), f"values: '{value_id}' is not a value{hint}"))
+            problems.append(
+                Problem(
+                    path,
+                    at("values", value_id),
+                    _("values: '{value}' is not a value - {hint}").format(value=value_id, hint=hint),
+                )
+            )
     seen: dict[str, str] = {}
     question_ids = [q.id for q in checklist.questions]
     for i, clinic in enumerate(state.clinics):
-        label = f"clinic '{short(clinic.name)}'"
+        label = _("clinic '{name}'").format(name=short(clinic.name))
         key = name_key(clinic.name)
         if key in seen:
             problems.append(
                 Problem(
                     path,
                     at("clinics", i, "name"),
-                    f"{label}: the same name as clinic '{short(seen[key])}' - give each clinic a different name",
+                    _("{clinic}: the same name as clinic '{other}' - give each clinic a different name").format(
+                        clinic=label, other=short(seen[key])
+                    ),
                 )
             )
         seen.setdefault(key, clinic.name)
@@ -194,8 +229,12 @@ def check_against(state: AnswersFile, checklist: Checklist, loaded: Loaded | Non
                     Problem(
                         path,
                         where,
-                        f"{label}: question '{question_id}' is not in checklist "
-                        f"{checklist.metadata.version}{_did_you_mean(question_id, question_ids)}",
+                        _("{clinic}: question '{question}' is not in checklist {version} - {hint}").format(
+                            clinic=label,
+                            question=question_id,
+                            version=checklist.metadata.version,
+                            hint=_did_you_mean(question_id, question_ids),
+                        ),
                     )
                 )
             elif question.option(option_id) is None:
@@ -204,19 +243,21 @@ def check_against(state: AnswersFile, checklist: Checklist, loaded: Loaded | Non
                     Problem(
                         path,
                         where,
-                        f"{label}: '{option_id}' is not an answer to question '{question_id}' - use one of "
-                        f"{', '.join(options)}",
+                        _(
+                            "{clinic}: '{option}' is not an answer to question '{question}' - use one of {choices}"
+                        ).format(clinic=label, option=option_id, question=question_id, choices=", ".join(options)),
                     )
                 )
     return problems
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:
+    """How to fix an unknown id, after " - " in a message."""
     close = difflib.get_close_matches(word, choices, n=1)
-    return f" - did you mean '{close[0]}'?" if close else " - check the id, or remove it"
+    return _("did you mean '{id}'?").format(id=close[0]) if close else _("check the id, or remove it")
 
 
-FILE_HEADER = "# Injector Check answers file. Load it again in the app, or run: python -m scoring evaluate FILE\n"
+FILE_HEADER = N_("# Injector Check answers file. Load it again in the app, or run: python -m scoring evaluate FILE\n")
 
 
 def read_answers_file(path: str, checklist: Checklist) -> AnswersFile:
@@ -225,14 +266,16 @@ def read_answers_file(path: str, checklist: Checklist) -> AnswersFile:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_BYTES + 1)  # one byte over is enough to refuse a file that is too big
     except OSError as exc:
-        raise InputError.one(path, 1, f"cannot read the answers file ({exc.strerror}) - check the path") from None
+        raise InputError.one(
+            path, 1, _("cannot read the answers file ({reason}) - check the path").format(reason=exc.strerror)
+        ) from None
     return parse_answers(raw, path, checklist)
 
 
 def answers_yaml(state: AnswersFile, header: bool = False) -> str:
     """The answers file's text: what the app saves (with ``header``) and ``scoring open`` prints."""
     body = yaml.safe_dump(answers_as_data(state), allow_unicode=True, sort_keys=False)
-    return (FILE_HEADER if header else "") + body
+    return (_(FILE_HEADER) if header else "") + body
 
 
 def answers_as_data(state: AnswersFile) -> dict[str, Any]:

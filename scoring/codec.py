@@ -41,6 +41,7 @@ from pydantic import ValidationError
 from scoring.answers import MAX_CLINICS, SURE_KEYS, AnswersFile, Session, check_against
 from scoring.checklist import Checklist
 from scoring.errors import InputError, first_message
+from scoring.language import _, ngettext, number
 from scoring.models import GOALS, JURISDICTIONS
 from scoring.wording import LOST_CLINIC_ANSWER, LOST_EVERY_ANSWER, LOST_PATIENT_ANSWER, LOST_PRIORITY
 
@@ -195,7 +196,7 @@ def encode(state: Session, checklist: Checklist) -> str:
 def _patient_answers(reader: _Reader, layout: Layout | None, checklist: Checklist, lost: list[str]) -> dict[str, str]:
     row = reader.take(reader.varint())
     if layout is not None and len(row) != len(layout.patient):
-        raise _bad("it does not match its checklist")
+        raise _bad(_("it does not match its checklist"))
     if layout is None:
         return {}
 
@@ -204,7 +205,7 @@ def _patient_answers(reader: _Reader, layout: Layout | None, checklist: Checklis
         return question is not None and question.option(option_id) is not None
 
     def lose(question_id: str, option_id: str) -> None:
-        lost.append(LOST_PATIENT_ANSWER.format(option=option_id, question=question_id))
+        lost.append(_(LOST_PATIENT_ANSWER).format(option=option_id, question=question_id))
 
     return _answer_row(row, layout.patient, known, lose)
 
@@ -223,7 +224,7 @@ def _answer_row(
             continue
         question_id, options = columns[i]
         if value > len(options):
-            raise _bad("an answer in it is out of range")
+            raise _bad(_("an answer in it is out of range"))
         option_id = options[value - 1]
         if known(question_id, option_id):
             answers[question_id] = option_id
@@ -238,7 +239,7 @@ class _Reader:
 
     def take(self, n: int) -> bytes:
         if n < 0 or self.pos + n > len(self.data):
-            raise _bad("it is cut short")
+            raise _bad(_("it is cut short"))
         chunk = self.data[self.pos : self.pos + n]
         self.pos += n
         return chunk
@@ -255,18 +256,28 @@ class _Reader:
                 return value
             shift += 7
             if shift > 21:
-                raise _bad("a number in it is too large")
+                raise _bad(_("a number in it is too large"))
 
 
 def _bad(why: str) -> InputError:
+    """A link that cannot be read; ``why`` is a whole clause about it, already in the language in use."""
     return InputError.one(
-        _WHERE, 1, f"this link cannot be read: {why} - copy the whole link again, or load an answers file instead"
+        _WHERE,
+        1,
+        _("this link cannot be read: {why} - copy the whole link again, or load an answers file instead").format(
+            why=why
+        ),
     )
 
 
-def share_link(base_url: str, encoded: str) -> str:
-    """The address that opens a session: the app's address (any query dropped) with the encoded answers."""
-    return f"{base_url.split('?')[0]}?{LINK_PARAM}={encoded}"
+def share_link(base_url: str, encoded: str, language: str = "en") -> str:
+    """The address that opens a session: the app's address (any query dropped) with the encoded answers, and the
+    language it was made in unless it is English (``lang=es``: it opens in Spanish; the answers are the same ids)."""
+    address = f"{base_url.split('?')[0]}?{LINK_PARAM}={encoded}"
+    return address if language == "en" else f"{address}&{LANG_PARAM}={language}"
+
+
+LANG_PARAM = "lang"
 
 
 def visit_link(link: str, number: int) -> str:
@@ -282,7 +293,7 @@ def link_param(text: str) -> str:
         if part.startswith(f"{LINK_PARAM}="):
             return part[len(LINK_PARAM) + 1 :]
     if "=" in query or "://" in text:
-        raise _bad(f"it has no '{LINK_PARAM}=' part")
+        raise _bad(_("it has no '{param}=' part").format(param=LINK_PARAM))
     return query
 
 
@@ -291,37 +302,39 @@ def _unpack(link: str) -> bytes:
     if link.startswith(f"{LINK_PARAM}="):
         link = link[len(LINK_PARAM) + 1 :]
     if not link:
-        raise _bad("it is empty")
+        raise _bad(_("it is empty"))
     if len(link) > MAX_LINK:
-        raise _bad(f"it is longer than {MAX_LINK:,} characters")
+        raise _bad(_("it is longer than {n} characters").format(n=number(MAX_LINK)))
     if not _LINK_CHARS.fullmatch(link):
-        raise _bad("it has characters a link made here never has")
+        raise _bad(_("it has characters a link made here never has"))
     try:
         raw = base64.urlsafe_b64decode(link + "=" * (-len(link) % 4))
     except (binascii.Error, ValueError):
-        raise _bad("it is not complete") from None
+        raise _bad(_("it is not complete")) from None
     if not raw:
-        raise _bad("it is empty")
+        raise _bad(_("it is empty"))
     if FORMAT < raw[0] <= NEWEST_PLAUSIBLE:  # a later format number; a random first byte is just not a link of ours
         raise InputError.one(
             _WHERE,
             1,
-            "this link was made by a newer version of Injector Check - open it where it was made, or ask for an "
-            "answers file",
+            _(
+                "this link was made by a newer version of Injector Check - open it where it was made, or ask for an "
+                "answers file"
+            ),
         )
     if raw[0] not in FORMATS:
-        raise _bad("it is not an Injector Check link")
+        raise _bad(_("it is not an Injector Check link"))
     inflater = zlib.decompressobj()
     try:
         payload = inflater.decompress(raw[1:], MAX_PAYLOAD)
     except zlib.error:
-        raise _bad("it is damaged") from None
+        raise _bad(_("it is damaged")) from None
     if inflater.unconsumed_tail:
-        raise _bad("it holds more than a link made here can")
+        raise _bad(_("it holds more than a link made here can"))
     if not inflater.eof:
-        raise _bad("it is cut short")
+        raise _bad(_("it is cut short"))
     if inflater.unused_data:
-        raise _bad("it has extra data at the end")
+        raise _bad(_("it has extra data at the end"))
     return bytes([raw[0]]) + payload
 
 
@@ -337,18 +350,24 @@ def decode(link: str, checklist: Checklist, layouts: Mapping[bytes, Layout] | No
         layout = (known_layouts() if layouts is None else layouts).get(fingerprint)
     goal_i, place_i = reader.byte(), reader.byte()
     if goal_i >= len(GOALS) or place_i >= len(JURISDICTIONS):
-        raise _bad("its goal or place is unknown")
+        raise _bad(_("its goal or place is unknown"))
     n_categories = reader.varint()
     priority_bytes = reader.take(n_categories)
     n_questions = reader.varint()
     n_clinics = reader.byte()
     if not (0 if version >= 2 else 1) <= n_clinics <= MAX_CLINICS:
-        raise _bad(f"it names {n_clinics} clinics (up to {MAX_CLINICS} are possible)")
+        raise _bad(
+            ngettext(
+                "it names {n} clinic (up to {most} are possible)",
+                "it names {n} clinics (up to {most} are possible)",
+                n_clinics,
+            ).format(n=n_clinics, most=MAX_CLINICS)
+        )
     if layout is not None and (n_categories != len(layout.categories) or n_questions != len(layout.questions)):
-        raise _bad("it does not match its checklist")
+        raise _bad(_("it does not match its checklist"))
     lost: list[str] = []
     if layout is None:
-        lost.append(LOST_EVERY_ANSWER)
+        lost.append(_(LOST_EVERY_ANSWER))
     current_q = {q.id: q for q in checklist.questions}
 
     def known(question_id: str, option_id: str) -> bool:
@@ -361,23 +380,23 @@ def decode(link: str, checklist: Checklist, layouts: Mapping[bytes, Layout] | No
         if value == UNSET or layout is None:
             continue
         if value > 3:
-            raise _bad("a priority in it is out of range")
+            raise _bad(_("a priority in it is out of range"))
         category_id = layout.categories[i]
         if category_id in current_c:
             priorities[category_id] = value
         else:
-            lost.append(LOST_PRIORITY.format(topic=category_id))
+            lost.append(_(LOST_PRIORITY).format(topic=category_id))
     clinics: list[dict[str, object]] = []
-    for _ in range(n_clinics):
+    for _clinic in range(n_clinics):
         name_bytes = reader.take(reader.varint())
         try:
             name = name_bytes.decode("utf-8")
         except UnicodeDecodeError:
-            raise _bad("a clinic name in it is damaged") from None
+            raise _bad(_("a clinic name in it is damaged")) from None
         row = reader.take(n_questions)
 
         def lose(question_id: str, option_id: str, clinic: str = name) -> None:
-            lost.append(LOST_CLINIC_ANSWER.format(clinic=clinic, option=option_id, question=question_id))
+            lost.append(_(LOST_CLINIC_ANSWER).format(clinic=clinic, option=option_id, question=question_id))
 
         answers = {} if layout is None else _answer_row(row, layout.questions, known, lose)
         clinics.append({"name": name, "answers": answers})
@@ -388,24 +407,24 @@ def decode(link: str, checklist: Checklist, layouts: Mapping[bytes, Layout] | No
         patient = _patient_answers(reader, layout, checklist, lost)
         value_bytes = reader.take(reader.varint())
         if layout is not None and len(value_bytes) != len(layout.values):
-            raise _bad("it does not match its checklist")
+            raise _bad(_("it does not match its checklist"))
         current_v = {v.id for v in checklist.values}
         for i, value in enumerate(value_bytes):
             if value == UNSET or layout is None:
                 continue
             if value > 3:
-                raise _bad("a value in it is out of range")
+                raise _bad(_("a value in it is out of range"))
             if layout.values[i] in current_v:
                 values[layout.values[i]] = value
         bits = reader.byte()
         for i, key in enumerate(SURE_KEYS):
             code = (bits >> (2 * i)) & 3
             if code == 3:
-                raise _bad("an answer in it is out of range")
+                raise _bad(_("an answer in it is out of range"))
             if code:
                 sure[key] = "yes" if code == 1 else "no"
     if reader.pos != len(reader.data):
-        raise _bad("it has extra data at the end")
+        raise _bad(_("it has extra data at the end"))
     try:
         state = AnswersFile.model_validate(
             {
@@ -419,7 +438,7 @@ def decode(link: str, checklist: Checklist, layouts: Mapping[bytes, Layout] | No
             }
         )
     except ValidationError as exc:
-        raise _bad(f"what it holds is not valid ({first_message(exc)})") from None
+        raise _bad(_("what it holds is not valid ({problem})").format(problem=first_message(exc))) from None
     problems = check_against(state, checklist)
     if problems:
         raise _bad(problems[0].message)

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from scoring.language import _
 from scoring.models import APPLIES_KINDS
 
 
@@ -85,9 +86,9 @@ INVISIBLE = ("Cc", "Cf", "Zl", "Zp")  # Unicode categories a reader cannot see: 
 
 def _show(value: Any) -> str:
     if isinstance(value, (dict, tuple, list)):
-        return "a mapping" if isinstance(value, dict) else "a list"
+        return _("a mapping") if isinstance(value, dict) else _("a list")
     if value is None:
-        return "nothing"
+        return _("nothing")
     return short(repr(value) if isinstance(value, str) else str(value))
 
 
@@ -104,7 +105,11 @@ def describe_loc(data: Any, loc: tuple[str | int, ...]) -> str:
             entry = seq[nxt] if isinstance(seq, (tuple, list)) and nxt < len(seq) else None
             noun = ENTRY_NAMES.get(step, step[:-1] if step.endswith("s") else step)
             ident = entry.get("id", entry.get("name")) if isinstance(entry, Mapping) else None
-            parts.append(f"{noun} '{short(ident)}'" if isinstance(ident, str) else f"{noun} {nxt + 1}")
+            if step == "clinics":  # the one list in an answers file, which a patient may read about
+                named = _("clinic '{name}'").format(name=short(ident)) if isinstance(ident, str) else None
+                parts.append(named or _("clinic {number}").format(number=nxt + 1))
+            else:
+                parts.append(f"{noun} '{short(ident)}'" if isinstance(ident, str) else f"{noun} {nxt + 1}")
             node = entry
             i += 2
             continue
@@ -150,25 +155,38 @@ class _Error:
 
 def _unknown_field(e: _Error) -> str:
     close = difflib.get_close_matches(e.name, sorted(e.fields), n=1)
-    hint = f"did you mean '{close[0]}'?" if close else "remove it"
-    return f"unknown field '{e.name}' - {hint}"
+    if close:
+        return _("unknown field '{name}' - did you mean '{close}'?").format(name=e.name, close=close[0])
+    return _("unknown field '{name}' - remove it").format(name=e.name)
 
 
 def _not_text(e: _Error) -> str:
-    was = "true/false" if isinstance(e.value, bool) else "a number" if isinstance(e.value, int) else _show(e.value)
-    return f"'{e.field}' must be text but YAML read {was} here - put the value in quotes"
+    was = "true/false" if isinstance(e.value, bool) else _("a number") if isinstance(e.value, int) else _show(e.value)
+    return _("'{field}' must be text but YAML read {value} here - put the value in quotes").format(
+        field=e.field, value=was
+    )
 
 
 def _not_whole_number(e: _Error) -> str:
     digits = isinstance(e.value, str) and e.value.lstrip("+-").isdigit()
     if digits and len(e.value) > MAX_INT_DIGITS:
-        return f"'{e.field}' is a number {len(e.value)} digits long - write a small whole number"
-    return f"'{e.field}' must be a whole number, not {_show(e.value)} - write digits only, without quotes"
+        return _("'{field}' is a number {digits} digits long - write a small whole number").format(
+            field=e.field, digits=len(e.value)
+        )
+    return _("'{field}' must be a whole number, not {value} - write digits only, without quotes").format(
+        field=e.field, value=_show(e.value)
+    )
 
 
 def _out_of_bounds(e: _Error) -> str:
-    side = "at least" if e.kind.startswith("greater") else "at most"
-    return f"'{e.field}' is {_show(e.value)} - it must be {side} {next(iter(e.ctx.values()), '?')}"
+    limit = next(iter(e.ctx.values()), "?")
+    if e.kind.startswith("greater"):
+        return _("'{field}' is {value} - it must be at least {limit}").format(
+            field=e.field, value=_show(e.value), limit=limit
+        )
+    return _("'{field}' is {value} - it must be at most {limit}").format(
+        field=e.field, value=_show(e.value), limit=limit
+    )
 
 
 def _pattern(e: _Error) -> str:
@@ -177,22 +195,24 @@ def _pattern(e: _Error) -> str:
 
 
 def _not_a_list(e: _Error) -> str:
-    return f"'{e.field}' must be a list - write one '- item' per line"
+    return _("'{field}' must be a list - write one '- item' per line").format(field=e.field)
 
 
 def _not_a_mapping(e: _Error) -> str:
-    return f"'{e.field or 'this'}' must be a mapping of fields - write 'field: value' lines"
+    if not e.field:
+        return _("'this' must be a mapping of fields - write 'field: value' lines")
+    return _("'{field}' must be a mapping of fields - write 'field: value' lines").format(field=e.field)
 
 
 _MESSAGES: dict[str, Callable[[_Error], str]] = {  # pydantic's error type -> what is wrong - how to fix it
-    "missing": lambda e: f"the field '{e.name}' is missing - add it",
+    "missing": lambda e: _("the field '{name}' is missing - add it").format(name=e.name),
     "extra_forbidden": _unknown_field,
     "string_type": _not_text,
     "int_type": _not_whole_number,
     "int_parsing": _not_whole_number,
     "bool_type": lambda e: f"'{e.field}' must be true or false, not {_show(e.value)} - write true or false",
-    "literal_error": lambda e: (
-        f"'{e.field}' is {_show(e.value)}, which is not allowed - use one of {e.ctx.get('expected')}"
+    "literal_error": lambda e: _("'{field}' is {value}, which is not allowed - use one of {expected}").format(
+        field=e.field, value=_show(e.value), expected=e.ctx.get("expected")
     ),
     "string_pattern_mismatch": _pattern,
     "string_too_short": lambda e: f"'{e.field}' is empty - write the text",
@@ -200,7 +220,9 @@ _MESSAGES: dict[str, Callable[[_Error], str]] = {  # pydantic's error type -> wh
         f"'{e.field}' is {len(str(e.value))} characters, over the limit of {e.ctx.get('max_length')} - shorten it"
     ),
     "too_short": lambda e: f"'{e.field}' needs at least {e.ctx.get('min_length')} item(s) - add more",
-    "too_long": lambda e: f"'{e.field}' has more than {e.ctx.get('max_length')} items - remove some",
+    "too_long": lambda e: _("'{field}' has more than {most} items - remove some").format(
+        field=e.field, most=e.ctx.get("max_length")
+    ),
     "greater_than_equal": _out_of_bounds,
     "less_than_equal": _out_of_bounds,
     "greater_than": _out_of_bounds,
@@ -234,7 +256,11 @@ def message_for(error: Mapping[str, Any], data: Any, fields: set[str]) -> str:
         fields=fields,
     )
     message = _MESSAGES.get(kind) or (_not_a_date if kind.startswith("date") else None)
-    text = message(e) if message is not None else f"'{e.field}': {e.msg} - check this value"
+    text = (
+        message(e)
+        if message is not None
+        else _("'{field}': {problem} - check this value").format(field=e.field, problem=e.msg)
+    )
     where = describe_loc(data, loc)
     return f"{where}: {text}" if where else text
 

@@ -33,6 +33,7 @@ from enum import StrEnum
 from typing import Literal, NamedTuple
 
 from scoring.checklist import Checklist
+from scoring.language import _
 from scoring.models import (
     WHENS,
     AlwaysApplies,
@@ -120,7 +121,13 @@ class QuestionLine(NamedTuple):  # a tuple: built for every question on every ev
         return self.safety_critical and (self.open or self.flag == "caution")
 
     def finding(self) -> Finding:
-        answer = {"not_sure": "Not sure", "unanswered": "not answered"}.get(self.status, self.answer)
+        answer = (
+            _("Not sure")
+            if self.status == "not_sure"
+            else _("not answered")
+            if self.status == "unanswered"
+            else self.answer
+        )
         return Finding(self.question_id, self.question, answer, self.status, self.flag, self.when, self.safety_critical)
 
 
@@ -211,7 +218,7 @@ HEADLINE_ITEMS = 3  # a headline names this many checks; the rest are counted (e
 def _some(findings: tuple[Finding, ...]) -> str:
     shown = "; ".join(str(f) for f in findings[:HEADLINE_ITEMS])
     more = len(findings) - HEADLINE_ITEMS
-    return shown + (f"; and {more} more" if more > 0 else "")
+    return shown + ("; " + _("and {n} more").format(n=more) if more > 0 else "")
 
 
 def _percent(part: int, whole: int) -> int:
@@ -259,7 +266,7 @@ def progress(checklist: Checklist, goal: Goal, jurisdiction: Jurisdiction, answe
     by_when: dict[When, list[int]] = {}
     not_sure = 0
     for q in counted_questions(checklist, goal, jurisdiction, answers):
-        status, _ = answer_status(q, answers)
+        status, _option = answer_status(q, answers)  # (not "_": that is gettext)
         given = status != "unanswered"  # "Not sure" is an answer given; the fit leaves it out
         not_sure += status == "not_sure"
         for tally in (by_category.setdefault(q.category, [0, 0]), by_when.setdefault(q.when, [0, 0])):
@@ -291,7 +298,7 @@ def _line(q: Question, answers: Mapping[str, str]) -> QuestionLine:
         question=q.text,
         status=status,
         option_id=None if option is None else option.id,
-        answer="Not answered" if option is None else option.label,
+        answer=_("Not answered") if option is None else option.label,
         earned=earned,
         possible=q.max_points if counts else 0,
         flag=option.flag if option is not None else "none",

@@ -10,8 +10,9 @@ Rules, and why:
   first use, so no compiled file can drift from it.
 - The checklist's own words (questions, notes, options) are data, translated beside the YAML in ``questions/es/``
   (see ``scoring.translations``), not here.
-- The language in use is a context variable. The app sets it at the top of every run (a session's script runs
-  in its own thread), a command line once. Results hold ids and numbers, never words: only the wording module
+- The language in use is a context variable, set by ``use`` (a command line, a report, a test); where none is set,
+  the app's ``follow`` hook says which language the session chose (its script, fragments and callbacks run in
+  more than one thread). Results hold ids and numbers, never words: only the wording module
   and the renderings call ``_``, so an answer can be read back in either language.
 - Numbers and dates are written the way the language writes them (Babel's CLDR data): "1.5" and "1 December
   2026" in English, "1,5" and "1 de diciembre de 2026" in Spanish.
@@ -22,12 +23,12 @@ from __future__ import annotations
 import datetime
 import gettext as _gettext
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal, cast
+from typing import Literal
 
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
@@ -41,22 +42,29 @@ LANGUAGE_NAMES: dict[Language, str] = {"en": "English", "es": "Español"}  # eac
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 _LOCALES: dict[Language, str] = {"en": "en_US", "es": "es_US"}  # Spanish as written in the US: same digits, dates
 
-_current: ContextVar[Language] = ContextVar("language", default=SOURCE)
+_current: ContextVar[Language | None] = ContextVar("language", default=None)
+_chosen: Callable[[], Language | None] | None = None  # the app's own way to say which language a session reads
 missing: set[str] = set()  # texts asked for in a translation that lacks them (tests read this; never shown)
 
 
 def as_language(value: object) -> Language | None:
     """``value`` if it names a language the aid speaks, else None (a link's ``lang=`` is untrusted text)."""
-    return cast(Language, value) if isinstance(value, str) and value in LANGUAGES else None
+    return value if value in LANGUAGES else None
 
 
 def current() -> Language:
-    return _current.get()
+    """The language of a ``use`` block, else the one the app says its session chose, else English."""
+    language = _current.get()
+    if language is None and _chosen is not None:
+        language = _chosen()
+    return language or SOURCE
 
 
-def set_language(language: Language) -> None:
-    """For the app: the language for the rest of this run (and this thread)."""
-    _current.set(language)
+def follow(chosen: Callable[[], Language | None]) -> None:
+    """For the app: where each session's language is found. A session's code runs in more than one thread (its
+    script, a fragment's rerun, a button's callback), so the app says where to look rather than setting it."""
+    global _chosen
+    _chosen = chosen
 
 
 @contextmanager
@@ -83,7 +91,7 @@ def _translations(language: Language) -> _gettext.NullTranslations:
 
 
 def gettext(message: str) -> str:
-    language = _current.get()
+    language = current()
     if language == SOURCE:
         return message
     translated = _translations(language).gettext(message)
@@ -93,7 +101,7 @@ def gettext(message: str) -> str:
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    language = _current.get()
+    language = current()
     if language == SOURCE:
         return singular if n == 1 else plural
     translated = _translations(language).ngettext(singular, plural, n)
@@ -117,7 +125,7 @@ class Words(dict[str, str]):
         return gettext(super().__getitem__(key))
 
     def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
-        return self[key] if key in self else default
+        return self[key] if key in self else default  # noqa: SIM401 - dict.get would skip the translation
 
     def values(self) -> list[str]:  # type: ignore[override]
         return [self[key] for key in self]
@@ -129,11 +137,11 @@ class Words(dict[str, str]):
 def number(value: float, digits: int = 0) -> str:
     """A number as this language writes it: at most ``digits`` decimals, none when it is whole."""
     pattern = "#,##0" + ("." + "#" * digits if digits else "")
-    return format_decimal(value, format=pattern, locale=_LOCALES[_current.get()])
+    return format_decimal(value, format=pattern, locale=_LOCALES[current()])
 
 
 def long_date(day: datetime.date) -> str:
     """ "1 December 2026", "1 de diciembre de 2026"."""
-    if _current.get() == "es":
+    if current() == "es":
         return format_date(day, format="d 'de' MMMM 'de' y", locale=_LOCALES["es"])
     return format_date(day, format="d MMMM y", locale=_LOCALES["en"])

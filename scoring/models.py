@@ -16,6 +16,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from scoring.language import N_, Words
+
 Goal = Literal["migraine", "bruxism", "jawline"]
 Jurisdiction = Literal["us", "uk", "other"]
 Flag = Literal["none", "caution", "critical"]
@@ -26,16 +28,20 @@ Certainty = Literal["high", "moderate", "low", "very-low"]  # GRADE's words for 
 GOALS: tuple[Goal, ...] = ("migraine", "bruxism", "jawline")
 WHENS: tuple[When, ...] = ("booking", "consultation", "treatment")
 JURISDICTIONS: tuple[Jurisdiction, ...] = ("us", "uk", "other")
-GOAL_LABELS: dict[Goal, str] = {
-    "migraine": "Chronic migraine",
-    "bruxism": "Jaw clenching or teeth grinding",
-    "jawline": "Jawline slimming",
-}
-JURISDICTION_LABELS: dict[Jurisdiction, str] = {
-    "us": "United States",
-    "uk": "United Kingdom",
-    "other": "Somewhere else",
-}
+GOAL_LABELS = Words(  # read in the language in use (scoring.language)
+    {
+        "migraine": N_("Chronic migraine"),
+        "bruxism": N_("Jaw clenching or teeth grinding"),
+        "jawline": N_("Jawline slimming"),
+    }
+)
+JURISDICTION_LABELS = Words(
+    {
+        "us": N_("United States"),
+        "uk": N_("United Kingdom"),
+        "other": N_("Somewhere else"),
+    }
+)
 
 Id = Annotated[
     str,

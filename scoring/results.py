@@ -21,8 +21,11 @@ from scoring.evaluate import (
     applicable_notes,
     patient_notes,
 )
+from scoring.language import N_, Words, _, ngettext
 from scoring.models import AnswerApplies, SafetyNote
-from scoring.wording import PRIORITY_LABELS, VERDICT_TEXT, score_text
+from scoring.wording import FLAG_WORD, PRIORITY_LABELS, VERDICT_TEXT, WHEN_WORD, score_text
+
+SEVERITY_WORD = Words({"emergency": N_("emergency"), "warning": N_("warning"), "info": N_("info")})  # "[warning]"
 
 
 def state_text(checklist: Checklist, state: Session) -> str:
@@ -49,9 +52,13 @@ def _finding(f: Finding) -> dict[str, Any]:
 
 def explanation(x: QuestionLine) -> str:
     """A question's part of the score, in words."""
+    if x.status == "answered" and x.flag != "none":
+        return _("{earned} of {possible} points ({flag})").format(
+            earned=x.earned, possible=x.possible, flag=FLAG_WORD[x.flag]
+        )
     if x.status == "answered":
-        return f"{x.earned} of {x.possible} points" + (f" ({x.flag})" if x.flag != "none" else "")
-    return "not counted: " + ("you are not sure yet" if x.status == "not_sure" else "not answered yet")
+        return _("{earned} of {possible} points").format(earned=x.earned, possible=x.possible)
+    return _("not counted: you are not sure yet") if x.status == "not_sure" else _("not counted: not answered yet")
 
 
 def clinic_as_data(result: ClinicResult) -> dict[str, Any]:
@@ -159,14 +166,16 @@ def evaluation_as_data(checklist: Checklist, state: Session) -> dict[str, Any]:
 def fit_words(result: ClinicResult) -> str:
     """The fit score with its range: "Fit 100/100, could be 62-100 once you know 15 more answers"."""
     if result.score is None:
-        return "No fit score yet"
-    text = f"Fit {result.score}/100"
+        return _("No fit score yet")
     low, high = result.score_range or (result.score, result.score)
-    if low != high:
-        more = f"{result.open_count} more answer{'s' if result.open_count != 1 else ''}"
-        text += f", could be {low}-{high} once you know {more}"
-        text += open_by_when(result)
-    return text
+    if low == high:
+        return _("Fit {score}/100").format(score=result.score)
+    n = result.open_count
+    return ngettext(
+        "Fit {score}/100, could be {low}-{high} once you know {n} more answer",
+        "Fit {score}/100, could be {low}-{high} once you know {n} more answers",
+        n,
+    ).format(score=result.score, low=low, high=high, n=n) + open_by_when(result)
 
 
 def open_by_when(result: ClinicResult) -> str:
@@ -174,11 +183,9 @@ def open_by_when(result: ClinicResult) -> str:
     place."""
     lines = [x for c in result.categories for x in c.lines if x.open]
     home = sum(x.when == "booking" for x in lines)
-    return (
-        f" ({home} from home, {len(lines) - home} at the visit)"
-        if 0 < home < len(lines)
-        else (" (all at the visit)" if lines and not home else "")
-    )
+    if 0 < home < len(lines):
+        return " " + _("({home} from home, {visit} at the visit)").format(home=home, visit=len(lines) - home)
+    return " " + _("(all at the visit)") if lines and not home else ""
 
 
 def fit_short(result: ClinicResult) -> str:
@@ -186,13 +193,21 @@ def fit_short(result: ClinicResult) -> str:
     if result.score is None:
         return score_text(None)
     low, high = result.score_range or (result.score, result.score)
-    return str(result.score) if low == high else f"{result.score} (could be {low}-{high})"
+    return (
+        str(result.score)
+        if low == high
+        else _("{score} (could be {low}-{high})").format(score=result.score, low=low, high=high)
+    )
 
 
 def caution_lead(result: ClinicResult) -> str:
     """ "With 2 cautions" (or "Also 2 cautions", after the verdict's reasons): the cautions its reasons do not name."""
     n = len(result.other_cautions)
-    return f"{'Also' if result.reasons else 'With'} {n} caution{'s' if n != 1 else ''}" if n else ""
+    if not n:
+        return ""
+    if result.reasons:
+        return ngettext("Also {n} caution", "Also {n} cautions", n).format(n=n)
+    return ngettext("With {n} caution", "With {n} cautions", n).format(n=n)
 
 
 def caution_words(result: ClinicResult) -> str:
@@ -202,7 +217,7 @@ def caution_words(result: ClinicResult) -> str:
 
 
 def _note_lines(notes: Sequence[SafetyNote], indent: str) -> list[str]:
-    return [f"{indent}[{n.severity}] {n.title}: {n.text}" for n in notes]
+    return [f"{indent}[{SEVERITY_WORD[n.severity]}] {n.title}: {n.text}" for n in notes]
 
 
 def clinics_text(
@@ -215,40 +230,63 @@ def clinics_text(
     then the safety notes for everyone."""
     lines: list[str] = []
     if about:
-        lines.append("About you:")
+        lines.append(_("About you:"))
         lines.extend(_note_lines(about, "  "))
         lines.append("")
     for ranked in comparison.ranking:
         r = ranked.result
-        tie = " (tied)" if ranked.tied else ""
-        lines.append(f"{ranked.rank}.{tie} {r.name}: {r.headline}")
+        if ranked.tied:
+            lines.append(
+                _("{rank}. (tied) {name}: {verdict}").format(rank=ranked.rank, name=r.name, verdict=r.headline)
+            )
+        else:
+            lines.append(f"{ranked.rank}. {r.name}: {r.headline}")
         if r.other_cautions:
             lines.append(f"   {caution_words(r)}")
-        lines.append(f"   {fit_words(r)}; {r.completeness}% answered ({r.answered} of {r.counted})")
+        lines.append(
+            "   "
+            + _("{fit}; {percent}% answered ({answered} of {counted})").format(
+                fit=fit_words(r), percent=r.completeness, answered=r.answered, counted=r.counted
+            )
+        )
         for c in r.categories:
             cat = score_text(c.score)
             lines.append(
-                f"     {c.title}: {cat} ({c.answered}/{c.counted} answered; matters to you: "
-                f"{PRIORITY_LABELS[c.priority].lower()})"
+                "     "
+                + _("{topic}: {score} ({answered}/{counted} answered; matters to you: {priority})").format(
+                    topic=c.title,
+                    score=cat,
+                    answered=c.answered,
+                    counted=c.counted,
+                    priority=PRIORITY_LABELS[c.priority].lower(),
+                )
             )
         triggered = [n for n in r.notes if isinstance(n.applies, AnswerApplies)]
         if triggered:
-            lines.append("   Safety notes for this clinic:")
+            lines.append("   " + _("Safety notes for this clinic:"))
             lines.extend(_note_lines(triggered, "     "))
         if r.verdict is Verdict.NOT_RECOMMENDED:
+            n = len(r.to_ask)
             lines.append(
-                f"   {len(r.to_ask)} more questions could be asked, but the red flags above are reason enough not to "
-                "go ahead."
+                "   "
+                + ngettext(  # the English says "questions" for any number, as it always has
+                    "{n} more questions could be asked, but the red flags above are reason enough not to go ahead.",
+                    "{n} more questions could be asked, but the red flags above are reason enough not to go ahead.",
+                    n,
+                ).format(n=n)
             )
         elif r.to_ask:
-            lines.append("   Still to ask:")
-            lines.extend(f"     - ({a.when}) {a.ask}" + (" [safety]" if a.safety_critical else "") for a in r.to_ask)
+            lines.append("   " + _("Still to ask:"))
+            lines.extend(
+                f"     - ({WHEN_WORD[a.when]}) {a.ask}" + (" " + _("[safety]") if a.safety_critical else "")
+                for a in r.to_ask
+            )
         lines.append("")
     lines.append(comparison.robustness)
     if shared is None:
         shared = [n for n in (results[0].notes if results else ()) if not isinstance(n.applies, AnswerApplies)]
     if shared:
         lines.append("")
-        lines.append("Safety notes for everyone considering this treatment:")
+        lines.append(_("Safety notes for everyone considering this treatment:"))
         lines.extend(_note_lines(shared, "  "))
     return "\n".join(lines)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from scoring.checklist import Checklist
+from scoring.language import N_, Words, _, long_date, ngettext
 from scoring.models import (
     GOAL_LABELS,
     GOALS,
@@ -22,44 +23,46 @@ from scoring.models import (
     PatientApplies,
     Question,
 )
-from scoring.wording import WHEN_LABELS
+from scoring.wording import FLAG_WORD, WHEN_LABELS
 
-HOLDS = {
-    "booking": "Check before booking",
-    "consultation": "OK to book; check at the visit",
-    "treatment": "OK to book; check at the visit",
-}
+HOLDS = Words(
+    {
+        "booking": N_("Check before booking"),
+        "consultation": N_("OK to book; check at the visit"),
+        "treatment": N_("OK to book; check at the visit"),
+    }
+)
 
 
 def _applies(q: Question) -> str:
-    goals = "all goals" if set(q.goals) == set(GOALS) else ", ".join(q.goals)
-    places = "all places" if set(q.jurisdictions) == set(JURISDICTIONS) else ", ".join(q.jurisdictions)
+    goals = _("all goals") if set(q.goals) == set(GOALS) else ", ".join(q.goals)
+    places = _("all places") if set(q.jurisdictions) == set(JURISDICTIONS) else ", ".join(q.jurisdictions)
     return f"{goals}; {places}"
 
 
 def _effect(q: Question, flag: str) -> str:
     if flag == "critical":
-        return "Not recommended"
+        return _("Not recommended")
     if q.safety_critical:
-        return f"{HOLDS[q.when]} (a caution on a safety check)"
-    return "shown beside the verdict, 0 points"
+        return _("{verdict} (a caution on a safety check)").format(verdict=HOLDS[q.when])
+    return _("shown beside the verdict, 0 points")
+
+
+def _scope(goal: Goal | None, jurisdiction: Jurisdiction | None) -> str:
+    """What the review covers: "chronic migraine in United States", "every goal and place"."""
+    if goal and jurisdiction:
+        return _("{goal} in {place}").format(goal=GOAL_LABELS[goal].lower(), place=JURISDICTION_LABELS[jurisdiction])
+    if goal:
+        return GOAL_LABELS[goal].lower()
+    if jurisdiction:
+        return _("every goal in {place}").format(place=JURISDICTION_LABELS[jurisdiction])
+    return _("every goal and place")
 
 
 def review_text(checklist: Checklist, goal: Goal | None = None, jurisdiction: Jurisdiction | None = None) -> str:
     """Every flagged answer in the questions that apply to ``goal`` and ``jurisdiction`` (all, when not given)."""
     meta = checklist.metadata
-    scope = (
-        " ".join(
-            part
-            for part in (
-                GOAL_LABELS[goal].lower() if goal else "",
-                f"in {JURISDICTION_LABELS[jurisdiction]}" if jurisdiction else "",
-            )
-            if part
-        )
-        or "every goal and place"
-    )
-    scope = scope if goal else f"every goal {scope}" if jurisdiction else scope
+    scope = _scope(goal, jurisdiction)
     notes_by_answer: dict[tuple[str, str], list[str]] = {}
     patient_notes_by_answer: dict[tuple[str, str], list[str]] = {}
     for note in checklist.safety_notes:
@@ -71,12 +74,16 @@ def review_text(checklist: Checklist, goal: Goal | None = None, jurisdiction: Ju
 
     lines = [
         f"{meta.title}",
-        f"Checklist {meta.version}, last reviewed {meta.last_reviewed:%d %B %Y}. The safety model for {scope}.",
+        _("Checklist {version}, last reviewed {date}. The safety model for {scope}.").format(
+            version=meta.version, date=long_date(meta.last_reviewed), scope=scope
+        ),
         "",
-        "How flags act (docs/verdicts.md): a critical answer makes a clinic 'Not recommended'. On a safety check,",
-        "an unanswered, 'Not sure' or caution answer holds the verdict at 'Check before booking' (asked before",
-        "booking) or 'OK to book; check at the visit' (asked at the consultation or on the day). Elsewhere a",
-        "caution earns 0 points and is shown beside the verdict, whatever the verdict.",
+        *_(
+            "How flags act (docs/verdicts.md): a critical answer makes a clinic 'Not recommended'. On a safety check,\n"
+            "an unanswered, 'Not sure' or caution answer holds the verdict at 'Check before booking' (asked before\n"
+            "booking) or 'OK to book; check at the visit' (asked at the consultation or on the day). Elsewhere a\n"
+            "caution earns 0 points and is shown beside the verdict, whatever the verdict."
+        ).splitlines(),
     ]
     questions = [
         q
@@ -94,39 +101,50 @@ def review_text(checklist: Checklist, goal: Goal | None = None, jurisdiction: Ju
             continue
         lines += ["", f"== {category.title} =="]
         for q in mine:
-            check = "; safety check" if q.safety_critical else ""
-            lines += [
-                "",
-                f"{q.text}  [{q.id}]",
-                f"  Found out {WHEN_LABELS[q.when]}{check}. Applies to: {_applies(q)}.",
-            ]
+            found = (
+                _("Found out {when}; safety check. Applies to: {applies}.")
+                if q.safety_critical
+                else _("Found out {when}. Applies to: {applies}.")
+            )
+            lines += ["", f"{q.text}  [{q.id}]", "  " + found.format(when=WHEN_LABELS[q.when], applies=_applies(q))]
             if q.condition is not None:
-                lines.append(f"  Asked only after {q.condition.question}: {', '.join(q.condition.options)}.")
+                lines.append(
+                    "  "
+                    + _("Asked only after {question}: {options}.").format(
+                        question=q.condition.question, options=", ".join(q.condition.options)
+                    )
+                )
             for option in q.options:
                 if option.flag == "none":
                     continue
                 flagged_count += 1
-                lines.append(f"  {option.flag.upper():8} {option.label}  [{option.id}] -> {_effect(q, option.flag)}")
+                flag = FLAG_WORD[option.flag].upper()
+                lines.append(f"  {flag:8} {option.label}  [{option.id}] -> {_effect(q, option.flag)}")
                 for title in notes_by_answer.get((q.id, option.id), []):
-                    lines.append(f"           note: {title}")
+                    lines.append("           " + _("note: {title}").format(title=title))
             if q.safety_critical:
-                lines.append(f"  NOT SURE / unanswered -> {HOLDS[q.when]}")
-            lines.append(f"  Why: {q.why}")
-            lines.append(f"  Sources: {_sources(checklist, q.sources)}")
+                lines.append("  " + _("NOT SURE / unanswered -> {verdict}").format(verdict=HOLDS[q.when]))
+            lines.append("  " + _("Why: {why}").format(why=q.why))
+            lines.append("  " + _("Sources: {sources}").format(sources=_sources(checklist, q.sources)))
     about = [
         q
         for q in checklist.patient_questions
         if (goal is None or goal in q.goals) and (jurisdiction is None or jurisdiction in q.jurisdictions)
     ]
     if about:
-        lines += ["", "== About you (asked once; the answers bring up notes, never a clinic's verdict) =="]
+        lines += ["", "== " + _("About you (asked once; the answers bring up notes, never a clinic's verdict)") + " =="]
         for pq in about:
             lines += ["", f"{pq.text}  [{pq.id}]"]
             for choice in pq.options:
                 for title in patient_notes_by_answer.get((pq.id, choice.id), []):
-                    lines.append(f"  {choice.label}  [{choice.id}] -> note: {title}")
-            lines.append(f"  Sources: {_sources(checklist, pq.sources)}")
-    lines += ["", f"{flagged_count} flagged answers in {len(questions)} questions."]
+                    lines.append(f"  {choice.label}  [{choice.id}] -> " + _("note: {title}").format(title=title))
+            lines.append("  " + _("Sources: {sources}").format(sources=_sources(checklist, pq.sources)))
+    flagged = ngettext(  # the English says "answers" for any number, as it always has
+        "{flagged} flagged answers in {questions} questions.",
+        "{flagged} flagged answers in {questions} questions.",
+        flagged_count,
+    )
+    lines += ["", flagged.format(flagged=flagged_count, questions=len(questions))]
     return "\n".join(lines)
 
 

@@ -22,7 +22,7 @@ Rules, and why:
   old English is named as stale (with the hash to write once it is updated), and validation fails until it is.
   Only the words count: re-wrapping a paragraph changes nothing.
 - A translation keeps to its English field's length limit (the same models validate the translated checklist).
-- Not translated: ids, points, flags, conditions, dates, authors, and sources (a publication keeps its title).
+- Not translated: ids, points, flags, conditions, dates, and sources (a publication keeps its title).
 - The "Not sure" option keeps one wording in each language (``UNSURE``): the app's help text names it.
 """
 
@@ -55,6 +55,13 @@ class _Items:
     fields: Mapping[str, Any] | str
 
 
+@dataclass(frozen=True)
+class _Each:
+    """A list of texts in the English (the authors), each under its place in the list ("0", "1", ...)."""
+
+    limit: int
+
+
 _PLACES = {"default": _LONG, "us": _LONG, "uk": _LONG, "other": _LONG}
 _FIGURE = {"what": _SHORT, "time": _SHORT, "compared_with": _SHORT}
 _CELLS = ("works", "soon", "lasts", "common_harms", "rare_harms", "how_often", "cost", "if_wait")
@@ -62,6 +69,7 @@ _COLUMN = {"name": _SHORT, "what": _LONG, **dict.fromkeys(_CELLS, _PLACES), "ben
 SPEC: Mapping[str, Any] = {
     "checklist": {
         "title": _SHORT,
+        "authors": _Each(_SHORT),  # a group's name ("... contributors") reads in the patient's language
         **dict.fromkeys(("review_process", "funding", "conflicts", "update_policy", "disclaimer"), _LONG),
     },
     "categories": _Items("id", {"title": _SHORT, "description": _LONG}),
@@ -108,6 +116,9 @@ def _collect(node: Any, spec: Any, path: tuple[str, ...], at: Loc, found: dict[t
     if isinstance(spec, int):
         if isinstance(node, str):
             found[path] = Source(node, at, spec)
+    elif isinstance(spec, _Each):
+        for index, text in enumerate(node if isinstance(node, tuple) else ()):
+            _collect(text, spec.limit, (*path, str(index)), (*at, index), found)
     elif isinstance(spec, _Items):
         for index, item in enumerate(node if isinstance(node, tuple) else ()):
             if not isinstance(item, dict) or not isinstance(item.get(spec.key), str):
@@ -168,7 +179,9 @@ def read_translation(
             continue
         text, made_from = node[language], str(node["from"])  # all-digit hashes read as numbers
         if not isinstance(text, str) or not text.strip():
-            problems.append(Problem(name, line, f"{_name(path)}: '{language}' is empty - write the translation after '{language}:'"))
+            problems.append(
+                Problem(name, line, f"{_name(path)}: '{language}' is empty - write the translation after '{language}:'")
+            )
             continue
         if len(text.strip()) > source.limit:
             problems.append(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from scoring import Checklist
+from scoring.language import _, long_date, ngettext
 from scoring.models import (
     GOAL_LABELS,
     JURISDICTION_LABELS,
@@ -18,11 +19,14 @@ from scoring.models import (
 )
 from scoring.wording import flag_label
 from ui.notes import cite
+from ui.text import short_date
 
 
 def show_question(checklist: Checklist, question: Question, jurisdiction: Jurisdiction) -> None:
-    marker = "🛡️ Safety check · " if question.safety_critical else ""
-    st.markdown(f"#### {marker}{question.text}", anchors=False)
+    heading = (
+        _("🛡️ Safety check · {question}").format(question=question.text) if question.safety_critical else question.text
+    )
+    st.markdown(f"#### {heading}", anchors=False)
     lines = []
     for option in question.options:
         flag = flag_label(option.flag)
@@ -32,22 +36,32 @@ def show_question(checklist: Checklist, question: Question, jurisdiction: Jurisd
         parent = checklist.question(question.condition.question)
         if parent is not None:
             labels = [o.label for o in parent.options if o.id in question.condition.options]
-            st.caption(f"Only asked if you answered “{' / '.join(labels)}” to: {parent.text}")
-    with st.expander("Why it matters and how to check"):
-        st.markdown(f"**Why it matters.** {question.why}")
-        st.markdown(f"**How to check.** {question.how_to_check.for_jurisdiction(jurisdiction)}")
-        st.markdown(f"**What to ask.** “{question.ask}”")
+            st.caption(
+                _("Only asked if you answered “{answers}” to: {question}").format(
+                    answers=" / ".join(labels), question=parent.text
+                )
+            )
+    with st.expander(_("Why it matters and how to check")):
+        st.markdown(_("**Why it matters.** {why}").format(why=question.why))
+        st.markdown(_("**How to check.** {how}").format(how=question.how_to_check.for_jurisdiction(jurisdiction)))
+        st.markdown(_("**What to ask.** “{ask}”").format(ask=question.ask))
         st.markdown(cite(checklist, question.sources))
 
 
 def show_checklist(checklist: Checklist, goal: Goal, jurisdiction: Jurisdiction) -> None:
     questions = checklist.applicable_questions(goal, jurisdiction)
     categories = checklist.categories_for(goal, jurisdiction)
-    st.header("What to check before you book", anchor=False)
+    st.header(_("What to check before you book"), anchor=False)
+    topics = ngettext("{n} topic", "{n} topics", len(categories)).format(n=len(categories))
+    counted = ngettext(
+        "{n} question in {topics} for **{goal}** in **{place}**.",
+        "{n} questions in {topics} for **{goal}** in **{place}**.",
+        len(questions),
+    ).format(n=len(questions), topics=topics, goal=GOAL_LABELS[goal].lower(), place=JURISDICTION_LABELS[jurisdiction])
     st.markdown(
-        f"{len(questions)} questions in {len(categories)} topics for "
-        f"**{GOAL_LABELS[goal].lower()}** in **{JURISDICTION_LABELS[jurisdiction]}**. "
-        "Every question allows “Not sure”: that is a question to ask at the consultation, not a bad mark."
+        counted
+        + " "
+        + _("Every question allows “Not sure”: that is a question to ask at the consultation, not a bad mark.")
     )
     for category in categories:
         st.subheader(category.title, divider="gray", anchor=False)
@@ -59,14 +73,22 @@ def show_checklist(checklist: Checklist, goal: Goal, jurisdiction: Jurisdiction)
 
 def show_about(checklist: Checklist) -> None:
     meta = checklist.metadata
-    st.header("About this checklist", anchor=False)
+    st.header(_("About this checklist"), anchor=False)
     st.markdown(
-        f"Version {meta.version}, last reviewed {meta.last_reviewed:%d %B %Y}. "
-        f"Written by {', '.join(meta.authors)}.\n\n"
-        f"**Funding.** {meta.funding}\n\n**Conflicts of interest.** {meta.conflicts}\n\n"
-        f"**How it is kept up to date.** {meta.update_policy}"
+        "\n\n".join(
+            (
+                _("Version {version}, last reviewed {date}. Written by {authors}.").format(
+                    version=meta.version, date=long_date(meta.last_reviewed), authors=", ".join(meta.authors)
+                ),
+                _("**Funding.** {funding}").format(funding=meta.funding),
+                _("**Conflicts of interest.** {conflicts}").format(conflicts=meta.conflicts),
+                _("**How it is kept up to date.** {policy}").format(policy=meta.update_policy),
+            )
+        )
     )
-    with st.expander(f"All {len(checklist.sources)} sources"):
+    count = len(checklist.sources)
+    with st.expander(ngettext("{n} source", "All {n} sources", count).format(n=count)):
         for source in checklist.sources:
             where = f"[{source.url}]({source.url}) {source.citation or ''}" if source.url else (source.citation or "")
-            st.markdown(f"- **{source.title}**, {source.publisher}. {where} (checked {source.checked:%d %b %Y})")
+            checked = _("(checked {date})").format(date=short_date(source.checked))
+            st.markdown(f"- **{source.title}**, {source.publisher}. {where} {checked}")

@@ -12,6 +12,7 @@ import streamlit as st
 from scoring import Checklist
 from scoring.compare import Comparison
 from scoring.evaluate import DEFAULT_PRIORITY, ClinicResult, Verdict
+from scoring.language import _, ngettext
 from scoring.models import AnswerApplies
 from scoring.results import caution_lead, explanation, fit_short, fit_words
 from scoring.wording import (
@@ -32,36 +33,46 @@ from ui.text import plain
 def matrix(app: AppState, checklist: Checklist, results: list[ClinicResult], comparison: Comparison) -> pd.DataFrame:
     ranks = {r.result.name: rank_label(r.rank, r.tied) for r in comparison.ranking}
     rows: dict[str, list[str]] = {
-        "Verdict": [f"{VERDICT_ICON[r.verdict]} {VERDICT_TEXT[r.verdict]}" + _held(r) for r in results],
-        "Fit score (0-100)": [fit_short(r) for r in results],
-        "Answers the fit counts": [f"{r.answered} of {r.counted}" for r in results],
-        "Order": [ranks[r.name] for r in results],
+        _("Verdict"): [f"{VERDICT_ICON[r.verdict]} {VERDICT_TEXT[r.verdict]}" + _held(r) for r in results],
+        _("Fit score (0-100)"): [fit_short(r) for r in results],
+        _("Answers the fit counts"): [
+            _("{answered} of {counted}").format(answered=r.answered, counted=r.counted) for r in results
+        ],
+        _("Order"): [ranks[r.name] for r in results],
     }
     for category in checklist.categories_for(app.goal, app.jurisdiction):
         cells = []
         for r in results:
             c = next((x for x in r.categories if x.id == category.id), None)
-            cells.append(score_text(None) if c is None else f"{score_text(c.score)} ({c.answered} of {c.counted})")
+            cells.append(
+                score_text(None)
+                if c is None
+                else _("{score} ({answered} of {counted})").format(
+                    score=score_text(c.score), answered=c.answered, counted=c.counted
+                )
+            )
         rows[category.title] = cells
     for question in checklist.applicable_questions(app.goal, app.jurisdiction):
         if question.safety_critical:
             cells = []
             for r in results:
                 line = next((x for c in r.categories for x in c.lines if x.question_id == question.id), None)
-                cells.append("not asked here" if line is None else line.answer)
+                cells.append(_("not asked here") if line is None else line.answer)
             rows[f"🛡️ {question.text}"] = cells
     # st.table renders markdown, headers too; the corner header is named so no header cell is empty (axe-core)
-    return pd.DataFrame(rows, index=[plain(r.name) for r in results]).T.rename_axis("Compared on")
+    return pd.DataFrame(rows, index=[plain(r.name) for r in results]).T.rename_axis(_("Compared on"))
 
 
 def _held(r: ClinicResult) -> str:
     """What the cards above the table spell out, counted: checks still open, and cautions."""
-    parts = []
-    if r.reasons and r.verdict is not Verdict.NOT_RECOMMENDED:
-        parts.append(f"{len(r.reasons)} to check")
-    if r.cautions:
-        parts.append(f"{len(r.cautions)} caution{'s' if len(r.cautions) > 1 else ''}")
-    return f" ({', '.join(parts)})" if parts else ""
+    checks = len(r.reasons) if r.verdict is not Verdict.NOT_RECOMMENDED else 0
+    to_check = ngettext("{n} to check", "{n} to check", checks).format(n=checks)
+    cautions = ngettext("{n} caution", "{n} cautions", len(r.cautions)).format(n=len(r.cautions))
+    if checks and r.cautions:
+        return f" ({to_check}, {cautions})"
+    if checks:
+        return f" ({to_check})"
+    return f" ({cautions})" if r.cautions else ""
 
 
 def verdict_card(rank: str, r: ClinicResult, app: AppState, uid: int) -> None:
@@ -79,8 +90,17 @@ def verdict_card(rank: str, r: ClinicResult, app: AppState, uid: int) -> None:
             st.markdown(f"{caution_lead(r)}:\n" + "\n".join(f"- {x.question} *({x.answer})*" for x in r.other_cautions))
         brought_up = [n.title for n in r.notes if isinstance(n.applies, AnswerApplies)]
         if brought_up:
-            st.markdown("Safety notes its answers bring up (in full on **Details**): " + "; ".join(brought_up) + ".")
-        st.button(f"Details: {plain(r.name)}", key=f"details-{uid}", on_click=move, args=(app, "Details", uid))
+            st.markdown(
+                _("Safety notes its answers bring up (in full on **Details**): {notes}.").format(
+                    notes="; ".join(brought_up)
+                )
+            )
+        st.button(
+            _("Details: {name}").format(name=plain(r.name)),
+            key=f"details-{uid}",
+            on_click=move,
+            args=(app, "Details", uid),
+        )
 
 
 # Clinic colours that carry no verdict (no red or green, which mean stop and go here) and stay apart for colour-blind
@@ -130,7 +150,7 @@ def topic_chart(results: list[ClinicResult]) -> dict[str, Any]:
             "field": "score",
             "type": "quantitative",
             "scale": {"domain": [0, 112]},
-            "title": "Score (0-100)",
+            "title": _("Score (0-100)"),
             "axis": {"values": [0, 20, 40, 60, 80, 100]},
         },
     }
@@ -162,57 +182,62 @@ def topic_chart(results: list[ClinicResult]) -> dict[str, Any]:
 
 
 def show(app: AppState, checklist: Checklist, results: list[ClinicResult], comparison: Comparison) -> None:
-    st.header("Compare your clinics", anchor=False)
+    st.header(_("Compare your clinics"), anchor=False)
     if not results:
-        st.info("Add clinics and answer some questions to see them side by side.")
+        st.info(_("Add clinics and answer some questions to see them side by side."))
         return
     st.markdown(f"**{plain(comparison.robustness)}**")  # it quotes clinic names
     st.caption(
-        "These verdicts are about the clinics, not about whether to have the treatment "
-        "(that is the step **Is it right for me now?**). Safety first: a clinic with a red flag or a safety check "
-        "still to make before booking comes after the others, whatever its fit score. "
-        "The fit score shows how each clinic fits the priorities you set, from the questions "
-        "you answered; the range is what it could be once the open answers are known. A 🛡️ marks a safety check."
+        _(
+            "These verdicts are about the clinics, not about whether to have the treatment "
+            "(that is the step **Is it right for me now?**). Safety first: a clinic with a red flag or a safety check "
+            "still to make before booking comes after the others, whatever its fit score. "
+            "The fit score shows how each clinic fits the priorities you set, from the questions "
+            "you answered; the range is what it could be once the open answers are known. A 🛡️ marks a safety check."
+        )
     )
     if all(app.priorities.get(c.id, DEFAULT_PRIORITY) == DEFAULT_PRIORITY for c in checklist.categories):
         st.info(
-            "You have not said what matters most to you yet, so every topic counts the same in the fit score. "
-            "The safety checks are the same either way.",
+            _(
+                "You have not said what matters most to you yet, so every topic counts the same in the fit score. "
+                "The safety checks are the same either way."
+            ),
             icon="ℹ️",
         )
-        st.button("Set what matters most →", key="to-priorities", on_click=move, args=(app, "Priorities"))
+        st.button(_("Set what matters most →"), key="to-priorities", on_click=move, args=(app, "Priorities"))
     uids = {id(r): c.uid for c, r in zip(app.clinics, results, strict=True)}
     for ranked in comparison.ranking:
         verdict_card(rank_label(ranked.rank, ranked.tied), ranked.result, app, uids[id(ranked.result)])
     shared = [n for n in results[0].notes if not isinstance(n.applies, AnswerApplies)]
-    with st.expander(f"Safety notes for everyone considering this treatment ({len(shared)})"):
+    with st.expander(_("Safety notes for everyone considering this treatment ({n})").format(n=len(shared))):
         for note in shared:
             show_note(checklist, note)
-    st.subheader("Side by side", anchor=False)
+    st.subheader(_("Side by side"), anchor=False)
     st.caption(
-        "Each topic's score is out of 100, with how many of its answers it counts. "
-        + ("The table scrolls sideways: swipe it to see every clinic." if len(results) > 2 else "")
+        _("Each topic's score is out of 100, with how many of its answers it counts.")
+        + " "
+        + (_("The table scrolls sideways: swipe it to see every clinic.") if len(results) > 2 else "")
     )
     st.table(matrix(app, checklist, results, comparison))
     chart = pd.DataFrame({r.name: {c.title: c.score for c in r.categories if c.score is not None} for r in results})
     if not chart.empty:
-        st.subheader("Topic scores", anchor=False)
+        st.subheader(_("Topic scores"), anchor=False)
         spec = topic_chart(results)
         st.vega_lite_chart(
             spec=spec,
             width="stretch",  # as tall as its content: the bars, the axis and the legend
-            alt="Bar chart of each clinic's score in each topic; the same numbers are in the table below it.",
+            alt=_("Bar chart of each clinic's score in each topic; the same numbers are in the table below it."),
         )
-        with st.expander("The chart as a table (for screen readers)"):
+        with st.expander(_("The chart as a table (for screen readers)")):
             # All text: a column mixing numbers and "–" makes Arrow log a conversion traceback on the server.
             cells = chart.T.map(lambda v: score_text(None if pd.isna(v) else int(v)))
-            st.table(cells.rename(index=plain).rename_axis("Clinic"))
+            st.table(cells.rename(index=plain).rename_axis(_("Clinic")))
 
 
 def detail(app: AppState, checklist: Checklist, results: dict[int, ClinicResult]) -> None:
-    st.header("Each clinic in detail", anchor=False)
+    st.header(_("Each clinic in detail"), anchor=False)
     if not results:
-        st.info("Add a clinic first.")
+        st.info(_("Add a clinic first."))
         return
     names = {c.uid: c.name for c in app.clinics}
     key = app.key("detail")
@@ -223,9 +248,13 @@ def detail(app: AppState, checklist: Checklist, results: dict[int, ClinicResult]
     def chosen() -> None:
         app.active = st.session_state[key]
 
-    uid = st.selectbox("Clinic", list(names), format_func=lambda u: names[u], key=key, on_change=chosen)
+    uid = st.selectbox(_("Clinic"), list(names), format_func=lambda u: names[u], key=key, on_change=chosen)
     result = results[uid]
-    st.markdown(f"**Verdict for this clinic:** {VERDICT_ICON[result.verdict]} {VERDICT_TEXT[result.verdict]}")
+    st.markdown(
+        _("**Verdict for this clinic:** {icon} {verdict}").format(
+            icon=VERDICT_ICON[result.verdict], verdict=VERDICT_TEXT[result.verdict]
+        )
+    )
     if result.reasons:  # a clinic held back leads with why
         st.markdown(
             f"**{REASONS_LABEL[result.verdict]}:**\n"
@@ -237,35 +266,51 @@ def detail(app: AppState, checklist: Checklist, results: dict[int, ClinicResult]
             + "\n".join(f"- {c.question} — *{plain(c.answer)}*" for c in result.other_cautions)
         )
     st.markdown(
-        f"{fit_words(result)}. The fit counts {result.answered} of {result.counted} answers: “Not sure” and "
-        "unanswered questions are left out of it, and become questions to ask."
+        ngettext(
+            "{fit}. The fit counts {answered} of {n} answer: “Not sure” and "
+            "unanswered questions are left out of it, and become questions to ask.",
+            "{fit}. The fit counts {answered} of {n} answers: “Not sure” and "
+            "unanswered questions are left out of it, and become questions to ask.",
+            result.counted,
+        ).format(fit=fit_words(result), answered=result.answered, n=result.counted)
     )
-    st.markdown("#### Questions to ask", anchors=False)
+    st.markdown("#### " + _("Questions to ask"), anchors=False)
     asks = "\n".join(
         f"{i}. {a.ask}{' 🛡️' if a.safety_critical else ''} — *{WHEN_LABELS[a.when]}; {WHY_LABELS[a.why]}*"
         for i, a in enumerate(result.to_ask, 1)
     )
     if result.verdict is Verdict.NOT_RECOMMENDED and result.to_ask:
-        st.markdown("The reasons above are enough not to go ahead there.")
-        with st.expander(f"{len(result.to_ask)} more questions, if you still want to ask this clinic"):
+        st.markdown(_("The reasons above are enough not to go ahead there."))
+        more = len(result.to_ask)
+        with st.expander(
+            ngettext(
+                "{n} more question, if you still want to ask this clinic",
+                "{n} more questions, if you still want to ask this clinic",
+                more,
+            ).format(n=more)
+        ):
             st.markdown(asks)
     elif result.to_ask:
         st.markdown(asks)
     else:
-        st.markdown(WEIGHED)
-    st.markdown("#### Score by topic", anchors=False)
+        st.markdown(_(WEIGHED))
+    st.markdown("#### " + _("Score by topic"), anchors=False)
     for c in result.categories:
-        with st.expander(f"{c.title}: {score_text(c.score)} ({c.answered} of {c.counted} answered)"):
+        with st.expander(
+            _("{topic}: {score} ({answered} of {counted} answered)").format(
+                topic=c.title, score=score_text(c.score), answered=c.answered, counted=c.counted
+            )
+        ):
             st.table(
                 pd.DataFrame(
                     {
-                        "Question": [x.question for x in c.lines],
-                        "Answer": [x.answer for x in c.lines],
-                        "Points": [explanation(x) for x in c.lines],
+                        _("Question"): [x.question for x in c.lines],
+                        _("Answer"): [x.answer for x in c.lines],
+                        _("Points"): [explanation(x) for x in c.lines],
                     }
                 ),
                 hide_index=True,
             )
-    st.markdown("#### Safety notes for this clinic", anchors=False)
+    st.markdown("#### " + _("Safety notes for this clinic"), anchors=False)
     for note in result.notes:
         show_note(checklist, note)

@@ -16,12 +16,14 @@ from scoring import Checklist
 from scoring.codec import STEP_PARAM
 from scoring.compare import Comparison, evaluate_session
 from scoring.evaluate import ClinicResult
+from scoring.language import N_, Words, _
 from ui import (
     browse,
     browser,
     clinics,
     compare,
     decide,
+    language,
     loader,
     notes,
     options,
@@ -56,13 +58,21 @@ STEPS = [
     "Print view",
     "Checklist",
 ]
-LABELS = {
-    "Options": "Is it right for me now?",
-    "Questions": "Before you book",
-    "Priorities": "What matters most",
-    "Details": "Each clinic in detail",
-    "Decide": "Decide and share",
-}
+LABELS = Words(  # what each step is called on screen (the ids above stay in the address bar)
+    {
+        "Start": N_("Start"),
+        "Options": N_("Is it right for me now?"),
+        "Clinics": N_("Clinics"),
+        "Questions": N_("Before you book"),
+        "Priorities": N_("What matters most"),
+        "Compare": N_("Compare"),
+        "Details": N_("Each clinic in detail"),
+        "At the visit": N_("At the visit"),
+        "Decide": N_("Decide and share"),
+        "Print view": N_("Print view"),
+        "Checklist": N_("Checklist"),
+    }
+)
 NEXT = {  # the one way forward from each screen; Questions has its own (next clinic, then Compare)
     "Start": "Options",
     "Options": "Clinics",
@@ -78,14 +88,16 @@ READ_TO_THE_END = {"Options", "Clinics", "Compare", "Details", "At the visit", "
 
 
 def label(step: str) -> str:
-    return f"{STEPS.index(step) + 1} of {len(STEPS)}: {LABELS.get(step, step)}"
+    return _("{number} of {total}: {step}").format(
+        number=STEPS.index(step) + 1, total=len(STEPS), step=LABELS.get(step, step)
+    )
 
 
 def next_button(app: AppState, step: str, where: str) -> None:
     after = NEXT.get(step)
     if after is not None:
         st.button(
-            f"Next: {LABELS.get(after, after).lower()} →",
+            _("Next: {step} →").format(step=(LABELS.get(after) or after).lower()),
             key=f"next-{where}",
             on_click=state.move,
             args=(app, after),
@@ -100,12 +112,13 @@ def main() -> None:
     # One element (every rerun builds it); no "link to heading" anchor, a Tab stop named the same under every heading.
     st.markdown(f"{FOCUS_STYLE}\n\n# Injector Check", unsafe_allow_html=True, anchors=False)
 
-    checklist = loader.load_or_explain()
+    checklist = loader.load_or_explain(language.choose())
+    language.switcher()
     app = state.current(checklist)
     messages(app, checklist)
 
     state.follow_address(app, STEPS)
-    step = st.selectbox("Step", STEPS, key=STEP_PARAM, format_func=label, label_visibility="collapsed")
+    step = st.selectbox(_("Step"), STEPS, key=STEP_PARAM, format_func=label, label_visibility="collapsed")
     next_button(app, step, "top")
     if step != "At the visit":
         app.visit_pin = None  # the visit list is drawn fresh the next time it opens
@@ -113,6 +126,7 @@ def main() -> None:
     if step in READ_TO_THE_END:
         next_button(app, step, "bottom")
     state.publish(app, checklist)
+    language.page_language()
 
     if first:
         if app.broken_link:
@@ -131,9 +145,9 @@ def messages(app: AppState, checklist: Checklist) -> None:
         app.problem = ""
     if app.notices:
         with st.container(border=True):
-            st.warning("Some answers in this link could not be restored:", icon="ℹ️")
+            st.warning(_("Some answers in this link could not be restored:"), icon="ℹ️")
             st.markdown("\n".join(f"- {plain(n)}" for n in app.notices))
-            st.button("OK, hide this", key="hide-notices", on_click=app.notices.clear)
+            st.button(_("OK, hide this"), key="hide-notices", on_click=app.notices.clear)
     if app.loaded:
         share.loaded_note(app)
 

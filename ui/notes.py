@@ -10,6 +10,7 @@ import streamlit as st
 
 from scoring import Checklist
 from scoring.evaluate import applicable_notes
+from scoring.language import ngettext
 from scoring.models import (
     GOAL_LABELS,
     GOALS,
@@ -48,7 +49,8 @@ def show_notes(checklist: Checklist, notes: tuple[SafetyNote, ...], goal: Goal) 
             show_note(checklist, note)
     rest = [n for n in notes if not in_view(n)]
     if rest:
-        with st.expander(f"{len(rest)} more safety notes for {GOAL_LABELS[goal].lower()}"):
+        label = ngettext("{n} more safety note for {goal}", "{n} more safety notes for {goal}", len(rest))
+        with st.expander(label.format(n=len(rest), goal=GOAL_LABELS[goal].lower())):
             for note in rest:
                 show_note(checklist, note)
 
@@ -63,4 +65,8 @@ def cite(checklist: Checklist, source_ids: Iterable[str]) -> str:
         else (s.citation or s.title)
         for s in checklist.sources_for(source_ids)
     ]
-    return ":small[" + ("Source: " if len(parts) == 1 else "Sources: ") + "; ".join(parts) + "]"
+    return (
+        ":small["
+        + ngettext("Source: {sources}", "Sources: {sources}", len(parts)).format(sources="; ".join(parts))
+        + "]"
+    )

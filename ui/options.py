@@ -13,6 +13,7 @@ from report.pictures import icon_array_svg
 from report.summary import decision_sources
 from scoring import Checklist
 from scoring.evaluate import patient_notes
+from scoring.language import _
 from scoring.models import GOAL_LABELS, Decision, Figure, OptionColumn
 from scoring.wording import CERTAINTY_SHORT, CERTAINTY_WORDS, DECISION, GRID_ROWS, VALUE_LABELS, figure_sentence, people
 from ui.notes import cite, show_note
@@ -22,24 +23,29 @@ ROWS = GRID_ROWS
 
 
 def show(app: AppState, checklist: Checklist) -> None:
-    st.header("Is it right for me now?", anchor=False)
-    st.markdown(DECISION.format(goal=GOAL_LABELS[app.goal].lower()) + " This page shows the options side by side.")
+    st.header(_("Is it right for me now?"), anchor=False)
+    st.markdown(
+        _(DECISION).format(goal=GOAL_LABELS[app.goal].lower()) + " " + _("This page shows the options side by side.")
+    )
     decision = checklist.decision(app.goal)
     if decision is not None:
         grid(decision, app, checklist)
     about_you(app, checklist)
     values(app, checklist)
-    st.caption("If you decide not to have it now, or to wait, **Print view** gives you this page to keep.")
+    st.caption(_("If you decide not to have it now, or to wait, **Print view** gives you this page to keep."))
 
 
 def picture(figure: Figure, option: str = "") -> None:
     """The figure as 100 people, and beside it the same in words (with its comparison drawn too)."""
     sentence = figure_sentence(figure, option)
-    pictures = [icon_array_svg(people(figure.n), f"{people(figure.n)} of 100 people filled: {figure.what}")]
+    label = _("{n} of 100 people filled: {what}").format(n=people(figure.n), what=figure.what)
+    pictures = [icon_array_svg(people(figure.n), label)]
     if figure.compared_n is not None and figure.compared_with is not None:
-        label = f"{people(figure.compared_n)} of 100 people filled, {figure.compared_with}"
+        label = _("{n} of 100 people filled, {compared_with}").format(
+            n=people(figure.compared_n), compared_with=figure.compared_with
+        )
         pictures.append(icon_array_svg(people(figure.compared_n), label))
-    captions = [option or "100 people in the study", figure.compared_with or ""][: len(pictures)]
+    captions = [option or _("100 people in the study"), figure.compared_with or ""][: len(pictures)]
     cells = "".join(
         f'<figure style="margin:0 1rem 0 0;display:inline-block;text-align:center">{svg}'
         f'<figcaption style="font-size:.85rem">{caption}</figcaption></figure>'
@@ -52,45 +58,49 @@ def picture(figure: Figure, option: str = "") -> None:
 
 def _cell(option: OptionColumn, row: str, app: AppState) -> str:
     cell = getattr(option, row)
-    sure = f" *(how sure: {CERTAINTY_SHORT[cell.certainty]})*" if cell.certainty else ""
+    sure = (
+        " " + _("*(how sure: {certainty})*").format(certainty=CERTAINTY_SHORT[cell.certainty]) if cell.certainty else ""
+    )
     return f"- **{option.name}:** {cell.for_jurisdiction(app.jurisdiction)}{sure}"
 
 
 def grid(decision: Decision, app: AppState, checklist: Checklist) -> None:
-    st.subheader("The condition, and what happens without treatment", anchor=False)
+    st.subheader(_("The condition, and what happens without treatment"), anchor=False)
     st.markdown(f"{decision.condition}\n\n{decision.course}")
     if decision.course_figure is not None:
         picture(decision.course_figure)
-    st.subheader("The options side by side", anchor=False)
+    st.subheader(_("The options side by side"), anchor=False)
     st.caption(
-        "Numbers are people in 100, over the time given. “How sure” is how certain the research is: "
-        + "; ".join(CERTAINTY_WORDS.values())
-        + "."
+        _(
+            "Numbers are people in 100, over the time given. “How sure” is how certain the research is: {levels}."
+        ).format(levels="; ".join(CERTAINTY_WORDS.values()))
     )
     st.markdown(
-        "\n\n".join(f"**{title}**\n\n" + "\n".join(_cell(o, row, app) for o in decision.options) for row, title in ROWS)
+        "\n\n".join(
+            f"**{title}**\n\n" + "\n".join(_cell(o, row, app) for o in decision.options) for row, title in ROWS
+        )
     )
     st.markdown(cite(checklist, decision_sources(decision)))
-    st.subheader("Pictures of 100 people", anchor=False)
+    st.subheader(_("Pictures of 100 people"), anchor=False)
     for option in decision.options:
         if option.benefit is None and option.harm is None:
             continue
         with st.container(border=True):
             st.markdown(f"**{option.name}**: {option.what}")
-            for kind, figure in (("Main benefit", option.benefit), ("Main harm", option.harm)):
+            for kind, figure in ((_("Main benefit"), option.benefit), (_("Main harm"), option.harm)):
                 if figure is not None:
                     st.markdown(f"*{kind}*")
                     picture(figure, option.name)
                 else:
-                    st.markdown(f"*{kind}:* no study gives this as a number in 100.")
+                    st.markdown(_("*{kind}:* no study gives this as a number in 100.").format(kind=kind))
 
 
 def about_you(app: AppState, checklist: Checklist) -> None:
     questions = checklist.patient_questions_for(app.goal, app.jurisdiction)
     if not questions:
         return
-    st.subheader("About you", anchor=False)
-    st.markdown("Asked once, for every clinic. Only you see the answers; they go into your link like the rest.")
+    st.subheader(_("About you"), anchor=False)
+    st.markdown(_("Asked once, for every clinic. Only you see the answers; they go into your link like the rest."))
     for question in questions:
         key = app.key("patient", question.id)
         options = [o.id for o in question.options]
@@ -118,10 +128,12 @@ def values(app: AppState, checklist: Checklist) -> None:
     wanted = checklist.values_for(app.goal)
     if not wanted:
         return
-    st.subheader("What matters to you about the treatment?", anchor=False)
+    st.subheader(_("What matters to you about the treatment?"), anchor=False)
     st.markdown(
-        "These are the same at every clinic, so they weigh the options above, not the clinics. "
-        "They are printed with your summary, to talk through with your doctor or someone you trust."
+        _(
+            "These are the same at every clinic, so they weigh the options above, not the clinics. "
+            "They are printed with your summary, to talk through with your doctor or someone you trust."
+        )
     )
     for value in wanted:
         key = app.key("value", value.id)

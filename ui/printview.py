@@ -12,6 +12,8 @@ import pandas as pd
 import streamlit as st
 
 from scoring import Checklist
+from scoring.language import _, ngettext
+from scoring.wording import WHEN_LABELS
 from ui.share import answers_download
 from ui.state import AppState, current_link
 from ui.text import plain
@@ -62,23 +64,26 @@ def _figure(figure: FigurePart) -> None:
 
 
 def _decision(summary: Summary) -> None:
-    st.subheader("Your decision: whether, and where", anchor=False)
+    st.subheader(_("Your decision: whether, and where"), anchor=False)
     if summary.decision is not None:
         st.markdown(summary.decision.statement)
-    st.markdown("**Are you ready to decide? (the SURE test)**\n" + "\n".join(f"- {q} **{a}**" for q, a in summary.sure))
+    st.markdown(
+        _("**Are you ready to decide? (the SURE test)**") + "\n" + "\n".join(f"- {q} **{a}**" for q, a in summary.sure)
+    )
     if summary.about_you:
-        st.markdown("**About you**\n" + "\n".join(f"- {q} **{a}**" for q, a in summary.about_you))
+        st.markdown("**" + _("About you") + "**\n" + "\n".join(f"- {q} **{a}**" for q, a in summary.about_you))
     for note in summary.about_notes:
         st.warning(f"**{note.title}.** {note.text}")
     if summary.values:
         st.markdown(
-            "**What matters to you about the treatment**\n"
+            _("**What matters to you about the treatment**")
+            + "\n"
             + "\n".join(f"- {v}: **{how}**" for v, how in summary.values)
         )
     d = summary.decision
     if d is None:
         return
-    st.subheader("Is it right for you now? The options side by side", anchor=False)
+    st.subheader(_("Is it right for you now? The options side by side"), anchor=False)
     st.markdown(f"{d.condition}\n\n{d.course}")
     if d.course_figure is not None:
         _figure(d.course_figure)
@@ -100,7 +105,7 @@ def show(app: AppState, checklist: Checklist) -> None:
     summary = _summary(app, checklist, url)
     cols = st.columns(3)
     cols[0].download_button(
-        "Download PDF",
+        _("Download PDF"),
         data=lambda: _pdf(app, checklist, url),
         file_name="injector-check-summary.pdf",
         mime="application/pdf",
@@ -108,48 +113,67 @@ def show(app: AppState, checklist: Checklist) -> None:
         key="pdf",
     )
     cols[1].download_button(
-        "Download HTML",
+        _("Download HTML"),
         data=lambda: _html(app, checklist, url),
         file_name="injector-check-summary.html",
         mime="text/html",
         on_click="ignore",
         key="html",
     )
-    answers_download(app, "Download answers", "answers-file", cols[2])
+    answers_download(app, _("Download answers"), "answers-file", cols[2])
     st.header(summary.title, anchor=False)
     st.caption(
-        f"Made {summary.made} · Goal: {summary.goal} · Where: {summary.jurisdiction} · "
-        f"Checklist {summary.checklist_version}, last reviewed {summary.last_reviewed}, next review due "
-        f"{summary.next_review}"
+        _(
+            "Made {made} · Goal: {goal} · Where: {place} · "
+            "Checklist {version}, last reviewed {last_reviewed}, next review due {next_review}"
+        ).format(
+            made=summary.made,
+            goal=summary.goal,
+            place=summary.jurisdiction,
+            version=summary.checklist_version,
+            last_reviewed=summary.last_reviewed,
+            next_review=summary.next_review,
+        )
     )
     st.error(f"**{summary.emergency.title}**\n\n{summary.emergency.text}", icon="🚨")
     _decision(summary)
     if summary.clinics:
         _clinics(summary)
     else:
-        st.subheader("Clinics", anchor=False)
+        st.subheader(_("Clinics"), anchor=False)
         st.markdown(
-            "No clinics are in this summary. If you decide to go ahead later, add the clinics you are considering."
+            _("No clinics are in this summary. If you decide to go ahead later, add the clinics you are considering.")
         )
     _closing(summary)
 
 
 def _clinics(summary: Summary) -> None:
-    st.subheader("Your clinics compared", anchor=False)
+    st.subheader(_("Your clinics compared"), anchor=False)
     st.markdown(plain(summary.robustness))
     # A list, not a table: the verdict with its reasons and cautions is long, and a phone would scroll a table sideways.
     st.markdown(
         "\n".join(
-            f"- **{c.rank}. {plain(c.name)}**: {c.verdict_word}: {c.headline}."
-            + (f" {c.cautions}." if c.cautions else "")
-            + f" Fit: {c.fit_short}; answered {c.completeness}."
+            "- "
+            + (
+                _("**{rank}. {name}**: {verdict}: {headline}. {cautions}. Fit: {fit}; answered {completeness}.")
+                if c.cautions
+                else _("**{rank}. {name}**: {verdict}: {headline}. Fit: {fit}; answered {completeness}.")
+            ).format(
+                rank=c.rank,
+                name=plain(c.name),
+                verdict=c.verdict_word,
+                headline=c.headline,
+                cautions=c.cautions,
+                fit=c.fit_short,
+                completeness=c.completeness,
+            )
             for c in summary.clinics
         )
     )
     st.table(
         pd.DataFrame(
             {plain(name): scores for name, scores in summary.matrix},
-            index=pd.Index(list(summary.topic_titles), name="Topic"),
+            index=pd.Index(list(summary.topic_titles), name=_("Topic")),
         )
     )
     for clinic in summary.clinics:
@@ -159,40 +183,52 @@ def _clinics(summary: Summary) -> None:
             st.markdown("\n".join(f"- {reason}" for reason in clinic.reasons))
         if clinic.cautions:
             st.markdown(f"**{clinic.cautions}**")
-        st.markdown(f"{clinic.fit} · answered {clinic.completeness}")
+        st.markdown(_("{fit} · answered {completeness}").format(fit=clinic.fit, completeness=clinic.completeness))
         if clinic.to_ask:
             st.markdown(
-                "Questions to ask:\n"
-                + "\n".join(f"{i}. {a.text} ({a.when}; {a.why})" for i, a in enumerate(clinic.to_ask, 1))
+                _("Questions to ask:")
+                + "\n"
+                + "\n".join(f"{i}. {a.text} ({WHEN_LABELS[a.when]}; {a.why})" for i, a in enumerate(clinic.to_ask, 1))
             )
         elif clinic.asks_left_out:
             st.markdown(
-                f"{clinic.asks_left_out} more questions could be asked, but the reasons above are enough not to go "
-                "ahead there."
+                ngettext(
+                    "{n} more question could be asked, but the reasons above are enough not to go ahead there.",
+                    "{n} more questions could be asked, but the reasons above are enough not to go ahead there.",
+                    clinic.asks_left_out,
+                ).format(n=clinic.asks_left_out)
             )
         for note in clinic.notes:
             st.warning(f"**{note.title}.** {note.text}")
-    st.subheader("Your priorities", anchor=False)
-    st.caption("These shape each clinic's fit score. They never change the safety checks.")
-    st.table(pd.DataFrame(list(summary.priorities), columns=["Topic", "How much it matters to you"]).set_index("Topic"))
+    st.subheader(_("Your priorities"), anchor=False)
+    st.caption(_("These shape each clinic's fit score. They never change the safety checks."))
+    topic = _("Topic")
+    st.table(pd.DataFrame(list(summary.priorities), columns=[topic, _("How much it matters to you")]).set_index(topic))
 
 
 def _closing(summary: Summary) -> None:
-    st.subheader(f"Safety notes and what the evidence says, for {summary.goal.lower()}", anchor=False)
+    st.subheader(
+        _("Safety notes and what the evidence says, for {goal}").format(goal=summary.goal.lower()), anchor=False
+    )
     for note in summary.notes:
         if note.severity != "emergency":  # shown first, at the top
             st.info(f"**{note.title}.** {note.text}")
     st.markdown(
-        "**Sources**\n\n"
+        "**"
+        + _("Sources")
+        + "**\n\n"
         + "\n".join(
-            f"{i}. {s.title}. {s.publisher}. {s.where} (checked {s.checked}){' ' + s.caveat if s.caveat else ''}"
+            f"{i}. {s.title}. {s.publisher}. {s.where} "
+            + _("(checked {date})").format(date=s.checked)
+            + (f" {s.caveat}" if s.caveat else "")
             for i, s in enumerate(summary.sources, 1)
         )
     )
-    st.subheader("What this is", anchor=False)
-    report = f" To report an error: {summary.report_to}." if summary.report_to else ""
-    st.markdown(
-        f"{summary.disclaimer} {summary.conflicts}\n\n**Who made it, and how.** Written by {summary.authors}. "
-        f"{summary.review_process} {summary.funding}\n\n**How it is kept up to date.** {summary.update_policy}{report}"
+    st.subheader(_("What this is"), anchor=False)
+    report = " " + _("To report an error: {address}.").format(address=summary.report_to) if summary.report_to else ""
+    who = _("**Who made it, and how.** Written by {authors}. {review_process} {funding}").format(
+        authors=summary.authors, review_process=summary.review_process, funding=summary.funding
     )
+    kept = _("**How it is kept up to date.** {policy}").format(policy=summary.update_policy)
+    st.markdown(f"{summary.disclaimer} {summary.conflicts}\n\n{who}\n\n{kept}{report}")
     st.code(summary.link, language=None, wrap_lines=True)

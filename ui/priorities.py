@@ -6,15 +6,18 @@ import streamlit as st
 
 from scoring import Checklist
 from scoring.evaluate import DEFAULT_PRIORITY
+from scoring.language import _
 from scoring.wording import PRIORITY_LABELS
 from ui.state import AppState
 
 
 def show(app: AppState, checklist: Checklist) -> None:
-    st.header("What matters most to you?", anchor=False)
+    st.header(_("What matters most to you?"), anchor=False)
     st.markdown(
-        "Say how much each topic matters to you. This changes each clinic's **fit score** only. "
-        "It never changes the safety checks: a red flag is a red flag whatever you choose here."
+        _(
+            "Say how much each topic matters to you. This changes each clinic's **fit score** only. "
+            "It never changes the safety checks: a red flag is a red flag whatever you choose here."
+        )
     )
     for category in checklist.categories_for(app.goal, app.jurisdiction):
         key = app.key("priority", category.id)

@@ -15,14 +15,15 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from scoring import Checklist
 from scoring.evaluate import counted_questions
+from scoring.language import N_, Language, _, current
 from scoring.models import Jurisdiction, Question, When
 from scoring.wording import flag_after, progress_words
 from ui.state import AppState, move, publish
 from ui.text import plain
 
-HEADING = "Before you book"
-ANSWERING_NOW = "answering now"
-NOTE = (
+HEADING = N_("Before you book")
+ANSWERING_NOW = N_("answering now")
+NOTE = N_(
     ":small[What you can find out from home: the clinic's website, a phone call or email, a public register. "
     "A 🛡️ marks a safety check. “Not sure” is always a fine answer: it becomes a question to ask.]"
 )
@@ -30,19 +31,19 @@ NOTE = (
 
 def show(app: AppState, checklist: Checklist) -> None:
     if not app.clinics:
-        st.header(HEADING, anchor=False)
-        st.info("Add a clinic first (step “Clinics”), or try the example clinics on the start page.")
+        st.header(_(HEADING), anchor=False)
+        st.info(_("Add a clinic first (step “Clinics”), or try the example clinics on the start page."))
         return
     clinic = app.active_clinic()
     if clinic is None:
         return
-    st.markdown(f"## {HEADING}\n\n{NOTE}", anchors=False)  # one element with its note: every full rerun builds it
+    st.markdown(f"## {_(HEADING)}\n\n{_(NOTE)}", anchors=False)  # one element with its note: every full rerun builds it
     choose_clinic(app, checklist, "booking")
     booking_section(app, checklist, clinic.uid)
     later = app.clinics[app.clinics.index(clinic) + 1 :]
     if later:
         st.button(
-            f"Next clinic: {plain(later[0].name)} →",
+            _("Next clinic: {name} →").format(name=plain(later[0].name)),
             key="next-clinic",
             on_click=move,
             kwargs={"app": app, "uid": later[0].uid},
@@ -50,9 +51,11 @@ def show(app: AppState, checklist: Checklist) -> None:
         )
     else:
         st.button(
-            "See how your clinics compare →", key="to-compare", on_click=move, args=(app, "Compare"), type="primary"
+            _("See how your clinics compare →"), key="to-compare", on_click=move, args=(app, "Compare"), type="primary"
         )
-        st.caption("What is left for each clinic is checked at the consultation and on the day: see **At the visit**.")
+        st.caption(
+            _("What is left for each clinic is checked at the consultation and on the day: see **At the visit**.")
+        )
 
 
 def choose_clinic(app: AppState, checklist: Checklist, when: When | None) -> None:
@@ -67,12 +70,12 @@ def choose_clinic(app: AppState, checklist: Checklist, when: When | None) -> Non
 
     names = {c.uid: c.name for c in app.clinics}
     captions = [
-        ANSWERING_NOW if uid == clinic.uid else progress_words(app.progress(checklist, c), when)
+        _(ANSWERING_NOW) if uid == clinic.uid else progress_words(app.progress(checklist, c), when)
         for uid, c in zip(names, app.clinics, strict=True)
     ]
     st.session_state[key] = clinic.uid  # follows the address bar and the Next buttons
     st.radio(
-        "Which clinic?",
+        _("Which clinic?"),
         list(names),
         format_func=lambda uid: plain(names[uid]),
         key=key,
@@ -96,10 +99,13 @@ def booking_section(app: AppState, checklist: Checklist, uid: int) -> None:
             st.markdown(f"#### {titles[topic]}", anchors=False)
         question_widget(app, checklist, uid, question)
     done = app.progress(checklist, clinic)
+    sentence = (
+        _("{name}: {progress} before booking, {not_sure} not sure in all.")
+        if done.not_sure
+        else _("{name}: {progress} before booking.")
+    )
     st.caption(
-        f"{plain(clinic.name)}: {progress_words(done, 'booking')} before booking"
-        + (f", {done.not_sure} not sure in all" if done.not_sure else "")
-        + "."
+        sentence.format(name=plain(clinic.name), progress=progress_words(done, "booking"), not_sure=done.not_sure)
     )
     if rerun_alone():  # a full run publishes once, at its end
         publish(app, checklist)
@@ -135,21 +141,29 @@ def question_widget(app: AppState, checklist: Checklist, uid: int, question: Que
         on_change=changed,
     )
     if words:
-        st.markdown(f"**Say:** “{question.ask}”")
+        st.markdown(_("**Say:** “{ask}”").format(ask=question.ask))
     # Lazy: the explanation is built only while this is open (a click reruns just this section).
-    details = st.expander("Why it matters and how to check", key=app.key("why", uid, question.id), on_change="rerun")
+    details = st.expander(_("Why it matters and how to check"), key=app.key("why", uid, question.id), on_change="rerun")
     if details.open:
         details.markdown(_explanation(checklist, question, app.jurisdiction))
 
 
-# The same for every patient: made once per question and place (a checklist is hashed by identity).
-@lru_cache(maxsize=2048)
 def _explanation(checklist: Checklist, question: Question, jurisdiction: Jurisdiction) -> str:
     """Why, how to check, what to ask and the sources, as one element (fewer elements, faster reruns)."""
+    return _explained(checklist, question, jurisdiction, current())
+
+
+# The same for every patient: made once per question, place and language (a checklist is hashed by identity; the
+# English one is also shown in Spanish while its translation is not ready).
+@lru_cache(maxsize=2048)
+def _explained(checklist: Checklist, question: Question, jurisdiction: Jurisdiction, language: Language) -> str:
+    del language  # in the cache's key: the words around the checklist's text are in the language in use
     sources = "; ".join(f"[{s.title}]({s.url})" if s.url else s.title for s in checklist.sources_for(question.sources))
-    return (
-        f"**Why it matters.** {question.why}\n\n"
-        f"**How to check.** {question.how_to_check.for_jurisdiction(jurisdiction)}\n\n"
-        f"**What to ask.** “{question.ask}”\n\n"
-        f"Sources: {sources}"
+    return "\n\n".join(
+        (
+            _("**Why it matters.** {why}").format(why=question.why),
+            _("**How to check.** {how}").format(how=question.how_to_check.for_jurisdiction(jurisdiction)),
+            _("**What to ask.** “{ask}”").format(ask=question.ask),
+            _("Sources: {sources}").format(sources=sources),
+        )
     )

@@ -9,6 +9,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from scoring import Checklist
 from scoring.codec import share_link
+from scoring.language import _, current
 from ui.state import AppState, answers_file_text, current_link, load_file
 from ui.text import plain
 
@@ -24,7 +25,7 @@ def answers_download(app: AppState, label: str, key: str, where: DeltaGenerator 
         mime="text/yaml",
         on_click="ignore",
         key=key,
-        help="A small text file you can load here again later.",
+        help=_("A small text file you can load here again later."),
     )
 
 
@@ -35,13 +36,15 @@ def confirm_replace(app: AppState) -> None:
         return
     with st.container(border=True):
         st.warning(
-            f"**This answers file holds other answers:** {plain(pending.what)}. {plain(pending.difference)}. "
-            "Replace the answers on screen with them? You can undo this.",
+            _(
+                "**This answers file holds other answers:** {what}. {difference}. "
+                "Replace the answers on screen with them? You can undo this."
+            ).format(what=plain(pending.what), difference=plain(pending.difference)),
             icon="❓",
         )
         cols = st.columns(2)
-        cols[0].button("Yes, replace my answers", key="replace-yes", on_click=app.replace_asked, type="primary")
-        cols[1].button("No, keep my answers", key="replace-no", on_click=_keep, args=(app,))
+        cols[0].button(_("Yes, replace my answers"), key="replace-yes", on_click=app.replace_asked, type="primary")
+        cols[1].button(_("No, keep my answers"), key="replace-no", on_click=_keep, args=(app,))
 
 
 def _keep(app: AppState) -> None:
@@ -50,11 +53,11 @@ def _keep(app: AppState) -> None:
 
 def loaded_note(app: AppState) -> None:
     with st.container(border=True):
-        st.success(f"**Loaded:** {plain(app.loaded)}.", icon="✅")
+        st.success(_("**Loaded:** {what}.").format(what=plain(app.loaded)), icon="✅")
         cols = st.columns(2)
         if app.undo is not None:
-            cols[0].button("Undo: bring back my answers", key="undo-replace", on_click=app.undo_replace)
-        cols[1].button("OK", key="loaded-ok", on_click=_seen, args=(app,))
+            cols[0].button(_("Undo: bring back my answers"), key="undo-replace", on_click=app.undo_replace)
+        cols[1].button(_("OK"), key="loaded-ok", on_click=_seen, args=(app,))
 
 
 def _seen(app: AppState) -> None:
@@ -62,30 +65,34 @@ def _seen(app: AppState) -> None:
 
 
 def share(app: AppState, checklist: Checklist) -> None:
-    st.header("Save or share", anchor=False)
+    st.header(_("Save or share"), anchor=False)
     st.markdown(
-        "**The link holds all your answers.** Bookmark it to come back, or send it to someone you trust. "
-        "Anyone with the link can see the clinic names and your answers; nothing is kept on our server."
+        _(
+            "**The link holds all your answers.** Bookmark it to come back, or send it to someone you trust. "
+            "Anyone with the link can see the clinic names and your answers; nothing is kept on our server."
+        )
     )
     url = st.context.url or ""
     link = current_link(app, checklist)  # what the address bar holds once this run ends
     if link:
-        st.code(share_link(url, link), language=None, wrap_lines=True)
+        st.code(share_link(url, link, current()), language=None, wrap_lines=True)
         st.caption(
-            "This is the same as the address in your browser's address bar: copy either. On a phone, press and "
-            "hold the address bar, or the link above, to copy it."
+            _(
+                "This is the same as the address in your browser's address bar: copy either. On a phone, press and "
+                "hold the address bar, or the link above, to copy it."
+            )
         )
     else:
-        st.caption("Answer a question or add a clinic to get a link with your answers.")
+        st.caption(_("Answer a question or add a clinic to get a link with your answers."))
     if app.holds_anything():
-        answers_download(app, "Download your answers file", "answers-file-share")
+        answers_download(app, _("Download your answers file"), "answers-file-share")
     # Any type: a wrong file gets the parser's plain reason rather than Streamlit's extension error.
     uploaded = st.file_uploader(
-        "Load an answers file",
+        _("Load an answers file"),
         type=None,
         key=app.key("upload"),
         max_upload_size=MAX_UPLOAD_MB,
-        help="A file saved from this app (.yaml). It asks before it replaces the answers on screen.",
+        help=_("A file saved from this app (.yaml). It asks before it replaces the answers on screen."),
     )
     if uploaded is not None:
         raw = uploaded.getvalue()

@@ -35,7 +35,9 @@ from scoring.answers import MAX_CLINICS, MAX_NAME, AnswersFile, Clinic, answers_
 from scoring.codec import CLINIC_PARAM, LINK_PARAM, STEP_PARAM, decode, encode
 from scoring.errors import first_message
 from scoring.evaluate import Progress, progress
+from scoring.language import _, ngettext
 from scoring.models import GOAL_LABELS, GOALS, JURISDICTION_LABELS, JURISDICTIONS, Goal, Jurisdiction
+from ui import language
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 _KEY = "injector-check"
@@ -189,12 +191,12 @@ class AppState:
             return first_message(exc)
         key = name_key(name)
         if any(name_key(c.name) == key for c in self.clinics if c.uid != uid):
-            return "You already have a clinic with this name - give each clinic a different name."
+            return _("You already have a clinic with this name - give each clinic a different name.")
         return ""
 
     def add_clinic(self, name: str) -> str:
         if len(self.clinics) >= MAX_CLINICS:
-            return f"You can compare up to {MAX_CLINICS} clinics. Remove one to add another."
+            return _("You can compare up to {most} clinics. Remove one to add another.").format(most=MAX_CLINICS)
         problem = self.name_problem(name)
         if not problem:
             added = self._add(name)
@@ -238,8 +240,9 @@ class AppState:
 def _restored_names(name: str) -> Iterator[str]:
     """ "Name (restored)", "Name (restored 2)", ...: each within the name limit (the name is cut, not the mark)."""
     for n in count(1):
-        mark = " (restored)" if n == 1 else f" (restored {n})"
-        yield name[: MAX_NAME - len(mark)].rstrip() + mark
+        restored = _("{name} (restored)") if n == 1 else _("{name} (restored {n})")
+        room = MAX_NAME - len(restored.format(name="", n=n))  # what the mark leaves for the name
+        yield restored.format(name=name[:room].rstrip(), n=n)
 
 
 # -- the session and the address bar -------------------------------------------------------
@@ -258,12 +261,13 @@ RECOVERED_PARAM = (
 def describe(state: AnswersFile) -> str:
     """What a link or a file holds, in words, for the patient to recognise it."""
     names = ", ".join(f"“{c.name}”" for c in state.clinics[:4]) + (" ..." if len(state.clinics) > 4 else "")
-    clinics = f"{len(state.clinics)} clinic{'s' if len(state.clinics) != 1 else ''}" + (f" ({names})" if names else "")
+    n = len(state.clinics)
+    clinics = (
+        ngettext("{n} clinic ({names})", "{n} clinics ({names})", n)
+        if names
+        else ngettext("{n} clinic", "{n} clinics", n)
+    ).format(n=n, names=names)
     return f"{GOAL_LABELS[state.goal].lower()}, {JURISDICTION_LABELS[state.jurisdiction]}, {clinics}"
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def difference(app: AppState, state: AnswersFile) -> str:
@@ -273,18 +277,26 @@ def difference(app: AppState, state: AnswersFile) -> str:
     theirs = {name_key(c.name): dict(c.answers) for c in state.clinics}
     both = mine.keys() & theirs.keys()
     changed = sum(mine[k].get(q) != theirs[k].get(q) for k in both for q in mine[k].keys() | theirs[k].keys())
-    parts = []
-    if theirs.keys() - mine.keys():
-        parts.append(_plural(len(theirs.keys() - mine.keys()), "clinic you do not have", "clinics you do not have"))
-    if mine.keys() - theirs.keys():
+    parts = []  # each one whole; a list of them follows "Compared with yours:"
+    if new := len(theirs.keys() - mine.keys()):
+        parts.append(ngettext("{n} clinic you do not have", "{n} clinics you do not have", new).format(n=new))
+    if gone := len(mine.keys() - theirs.keys()):
         parts.append(
-            _plural(len(mine.keys() - theirs.keys()), "of your clinics is not in it", "of your clinics are not in it")
+            ngettext("{n} of your clinics is not in it", "{n} of your clinics are not in it", gone).format(n=gone)
         )
     if changed:
-        parts.append(_plural(changed, "answer differs", "answers differ") + " for the clinics you both have")
+        parts.append(
+            ngettext(
+                "{n} answer differs for the clinics you both have",
+                "{n} answers differ for the clinics you both have",
+                changed,
+            ).format(n=changed)
+        )
     if (state.goal, state.jurisdiction) != (app.goal, app.jurisdiction):
-        parts.append("its goal or place is not the one you chose")
-    return ("Compared with yours: " + "; ".join(parts)) if parts else "It holds the same clinics and answers as yours"
+        parts.append(_("its goal or place is not the one you chose"))
+    if not parts:
+        return _("It holds the same clinics and answers as yours")
+    return _("Compared with yours: {differences}").format(differences="; ".join(parts))
 
 
 def current(checklist: Checklist) -> AppState:
@@ -303,8 +315,13 @@ def current(checklist: Checklist) -> AppState:
         try:
             restored = decode(link, checklist)
         except InputError as exc:
-            kept = " Your answers on screen are kept." if app.holds_anything() else ""
-            app.problem = f"{exc.problems[0].message[0].upper()}{exc.problems[0].message[1:]}{kept}"
+            message = exc.problems[0].message
+            message = f"{message[0].upper()}{message[1:]}"
+            app.problem = (
+                _("{problem} Your answers on screen are kept.").format(problem=message)
+                if app.holds_anything()
+                else message
+            )
             app.broken_link = new
             app.link = ""  # the address bar gets the answers on screen back
         else:
@@ -312,7 +329,7 @@ def current(checklist: Checklist) -> AppState:
                 app.replace(restored.state, restored.lost)
                 app.link, app.published = link, app.snapshot()
                 if st.query_params.get(RECOVERED_PARAM):
-                    app.problem = (
+                    app.problem = _(
                         "The link you opened could not be read, so this tab brought back the answers you had "
                         "before it. Nothing was changed."
                     )
@@ -346,6 +363,7 @@ def publish(app: AppState, checklist: Checklist) -> None:
     if number:
         wanted[CLINIC_PARAM] = number
     app.url_step, app.url_clinic = step, number
+    wanted.update(language.in_address())
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 
@@ -382,9 +400,9 @@ def load_file(app: AppState, checklist: Checklist, raw: bytes, name: str) -> str
     try:
         state = parse_answers(raw, name, checklist)
     except InputError as exc:
-        shown = "; ".join(f"line {p.line}: {p.message}" for p in exc.problems[:5])
-        more = f" (and {len(exc.problems) - 5} more)" if len(exc.problems) > 5 else ""
-        return f"This file was not loaded, and your answers are unchanged. {shown}{more}"
+        shown = "; ".join(_("line {line}: {problem}").format(line=p.line, problem=p.message) for p in exc.problems[:5])
+        more = " " + _("(and {n} more)").format(n=len(exc.problems) - 5) if len(exc.problems) > 5 else ""
+        return _("This file was not loaded, and your answers are unchanged. {problems}").format(problems=shown + more)
     app.pending = Pending(state, (), describe(state), difference(app, state))
     if not app.holds_anything():
         app.replace_asked()

@@ -12,6 +12,7 @@ import streamlit as st
 
 from scoring import Checklist
 from scoring.evaluate import ClinicResult, Verdict, counted_questions, evaluate_clinic
+from scoring.language import _, ngettext
 from scoring.models import Question
 from ui.questions import choose_clinic, question_widget, rerun_alone
 from ui.state import AppState, ClinicEntry, move, publish
@@ -24,14 +25,15 @@ BIG = (
 
 
 def show(app: AppState, checklist: Checklist) -> None:
-    st.markdown(f"{BIG}\n\n## At the visit", unsafe_allow_html=True, anchors=False)  # our own style: bigger tap targets
+    # Our own style: bigger tap targets.
+    st.markdown(f"{BIG}\n\n## " + _("At the visit"), unsafe_allow_html=True, anchors=False)
     if not app.clinics:
-        st.info("Add a clinic first (step “Clinics”).")
+        st.info(_("Add a clinic first (step “Clinics”)."))
         return
     clinic = app.active_clinic()
     if clinic is None:
         return
-    st.caption("Open this on your phone at the consultation. Ask each question, and tap the answer you get.")
+    st.caption(_("Open this on your phone at the consultation. Ask each question, and tap the answer you get."))
     choose_clinic(app, checklist, None)
     visit_section(app, checklist, clinic.uid)
     after = _next_to_visit(
@@ -39,7 +41,7 @@ def show(app: AppState, checklist: Checklist) -> None:
     )  # where the eyes are after the last answer (the picker is at the top)
     if after is not None:
         st.button(
-            f"Next clinic: {plain(after.name)} →",
+            _("Next clinic: {name} →").format(name=plain(after.name)),
             key="visit-next-clinic",
             on_click=move,
             kwargs={"app": app, "uid": after.uid},
@@ -62,18 +64,30 @@ def status(result: ClinicResult) -> None:
     """The verdict at a glance: stop, still to check, or nothing on this checklist holds you back."""
     if result.verdict is Verdict.NOT_RECOMMENDED:
         st.error(
-            "**Stop: do not have the injection here.**\n\n" + "\n".join(f"- {r}" for r in result.reasons), icon="🛑"
+            _("**Stop: do not have the injection here.**") + "\n\n" + "\n".join(f"- {r}" for r in result.reasons),
+            icon="🛑",
         )
     elif result.verdict.gate:
-        label = "before booking" if result.verdict is Verdict.VERIFY_FIRST else "before any injection"
-        checks = f"{len(result.reasons)} safety check" + ("" if len(result.reasons) == 1 else "s")
-        st.warning(
-            f"**Still to check: {checks}** ({label})\n\n" + "\n".join(f"- {r}" for r in result.reasons), icon="📋"
-        )
+        n = len(result.reasons)
+        if result.verdict is Verdict.VERIFY_FIRST:
+            still = ngettext(
+                "**Still to check: {n} safety check** (before booking)",
+                "**Still to check: {n} safety checks** (before booking)",
+                n,
+            )
+        else:
+            still = ngettext(
+                "**Still to check: {n} safety check** (before any injection)",
+                "**Still to check: {n} safety checks** (before any injection)",
+                n,
+            )
+        st.warning(still.format(n=n) + "\n\n" + "\n".join(f"- {r}" for r in result.reasons), icon="📋")
     else:
         st.success(
-            "**OK to go ahead, if you choose to.** No safety check on this list holds you back. Having it, or not, "
-            "is still your decision.",
+            _(
+                "**OK to go ahead, if you choose to.** No safety check on this list holds you back. Having it, or "
+                "not, is still your decision."
+            ),
             icon="✅",
         )
 
@@ -105,7 +119,11 @@ def visit_section(app: AppState, checklist: Checklist, uid: int) -> None:
     answered = [q for q in questions if q not in still]
     if still and result.verdict is Verdict.NOT_RECOMMENDED:  # the reason to stop is enough: the rest waits, folded
         more = st.expander(
-            f"{len(left)} more questions, only if you still want to ask here, or to change an answer",
+            ngettext(
+                "{n} more question, only if you still want to ask here, or to change an answer",
+                "{n} more questions, only if you still want to ask here, or to change an answer",
+                len(left),
+            ).format(n=len(left)),
             key=app.key("visit-more", uid),
             on_change="rerun",
         )
@@ -115,18 +133,19 @@ def visit_section(app: AppState, checklist: Checklist, uid: int) -> None:
                     question_widget(app, checklist, uid, question, words=True)
     elif still:
         done_here = len(still) - len(left)
-        st.markdown(
-            f"#### Still to ask at {plain(clinic.name)}: {len(left)}"
-            + (f" ({done_here} answered here)" if done_here else ""),
-            anchors=False,
+        heading = (
+            _("Still to ask at {name}: {n} ({done} answered here)") if done_here else _("Still to ask at {name}: {n}")
         )
+        st.markdown("#### " + heading.format(name=plain(clinic.name), n=len(left), done=done_here), anchors=False)
         for question in still:
             question_widget(app, checklist, uid, question, words=True)
     else:
-        st.markdown("Nothing left to ask here.")
+        st.markdown(_("Nothing left to ask here."))
     if answered:
         done = st.expander(
-            f"Answered already ({len(answered)}): change an answer", key=app.key("visit-done", uid), on_change="rerun"
+            _("Answered already ({n}): change an answer").format(n=len(answered)),
+            key=app.key("visit-done", uid),
+            on_change="rerun",
         )
         if done.open:
             with done:

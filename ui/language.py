@@ -1,0 +1,74 @@
+"""The language the patient reads: chosen at the top of the first screen and switchable on every screen, kept in
+the address (``lang=es``) so a shared link opens in the language it was made in.
+
+Switching changes words only: the answers are ids, kept in the session as they are, so nothing is lost. The page
+says which language it is in (``<html lang>``), for screen readers and for the browser's own translate offer.
+Streamlit's own widget texts (the file drop zone) are given in the same language by a style sheet.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from scoring.codec import LANG_PARAM
+from scoring.language import LANGUAGE_NAMES, SOURCE, Language, as_language, current, follow
+
+_KEY = "language"
+_PAGE_SCRIPT = "<script>document.documentElement.lang = %r;</script>"
+
+# Streamlit draws its file drop zone in English whatever the page says; in Spanish, the same words in Spanish.
+_UPLOADER_ES = """<style>
+[data-testid="stFileUploaderDropzoneInstructions"] > div > span:first-child { display: none; }
+[data-testid="stFileUploaderDropzoneInstructions"] > div::before { content: "Arrastre y suelte el archivo aquí"; }
+[data-testid="stFileUploaderDropzoneInstructions"] > div > small { display: none; }
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after {
+  content: "Hasta 200 MB por archivo · YAML, YML, JSON"; display: block; font-size: 0.875rem; opacity: 0.7; }
+[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"] { font-size: 0; }
+[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"]::after {
+  content: "Buscar archivo"; font-size: 1rem; }
+</style>"""
+
+
+def _session_language() -> Language | None:
+    """The language of the session whose code is running (its script, a fragment, a callback), if any."""
+    if get_script_run_ctx() is None:
+        return None
+    return as_language(st.session_state.get(_KEY))
+
+
+follow(_session_language)
+
+
+def choose() -> Language:
+    """At the top of every run: the language this session reads in, taken from the link on its first run."""
+    language = as_language(st.session_state.get(_KEY))
+    if language is None:
+        language = as_language(st.query_params.get(LANG_PARAM)) or SOURCE
+        st.session_state[_KEY] = language
+    return language
+
+
+def in_address() -> dict[str, str]:
+    """What the address bar holds for the language: nothing for English (every older link stays as it was)."""
+    language = current()
+    return {} if language == SOURCE else {LANG_PARAM: language}
+
+
+def switcher() -> None:
+    """The other language, named in its own words, one tap away at the top of every screen ("Español" on an
+    English screen, "English" on a Spanish one): the way bilingual sites offer it."""
+    other: Language = "es" if current() == "en" else "en"
+
+    def switched() -> None:
+        st.session_state[_KEY] = other
+
+    st.button(f"🌐 {LANGUAGE_NAMES[other]}", key="language-switch", on_click=switched)
+
+
+def page_language() -> None:
+    """``<html lang>`` and Streamlit's own texts, in the language of this run (drawn again only when it changes)."""
+    language = current()
+    st.html(_PAGE_SCRIPT % language, unsafe_allow_javascript=True)
+    if language == "es":
+        st.html(_UPLOADER_ES)
