@@ -16,7 +16,7 @@ from typing import Any
 
 from scoring.answers import answers_as_data, answers_yaml, read_answers_file
 from scoring.checklist import Checklist, load_checklist
-from scoring.codec import LINK_PARAM, decode, encode, layout_of, link_param
+from scoring.codec import LANG_PARAM, LINK_PARAM, decode, encode, layout_of, link_param
 from scoring.errors import InputError, Problem
 from scoring.language import LANGUAGES, SOURCE, Language, _, use
 from scoring.models import GOALS, JURISDICTIONS, ChecklistFile, Goal, Jurisdiction, Question
@@ -67,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
         )
     for command in (questions, evaluate, review):
         command.add_argument("--lang", choices=LANGUAGES, default=SOURCE, help="the language to print in")
+    link.add_argument("--lang", choices=LANGUAGES, default=SOURCE, help="the language the link opens in")
     sub.add_parser("schema", help="print the JSON Schema of a checklist file")
     return parser
 
@@ -151,7 +152,8 @@ def _run(args: argparse.Namespace, language: Language) -> int:
             print(state_text(checklist, state))
         return 0
     if args.command == "link":
-        print(f"{LINK_PARAM}={encode(state, checklist)}")
+        opens_in = "" if args.lang == SOURCE else f"&{LANG_PARAM}={args.lang}"  # the answers are the same ids
+        print(f"{LINK_PARAM}={encode(state, checklist)}{opens_in}")
         return 0
     if args.command == "layout":
         print(layout_of(checklist).to_line())

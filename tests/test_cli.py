@@ -208,3 +208,32 @@ def test_review_prints_every_flagged_answer_with_its_flag_when_and_sources() -> 
     assert everything.count("CRITICAL") > text.count(
         "CRITICAL"
     )  # the UK-only and jaw-only red flags are in the full model
+
+
+def test_the_patient_commands_speak_spanish_and_hold_the_same_verdicts() -> None:
+    english = json.loads(cli("evaluate", ANSWERS / "jawline-us.yaml", "--format", "json").stdout)
+    spanish = json.loads(cli("evaluate", ANSWERS / "jawline-us.yaml", "--format", "json", "--lang", "es").stdout)
+    assert [c["verdict"] for c in spanish["clinics"]] == [c["verdict"] for c in english["clinics"]]
+    text = cli("evaluate", ANSWERS / "jawline-us.yaml", "--lang", "es").stdout
+    assert "1. Clínica Norte: Ajuste bueno a sus prioridades" in text
+    assert "No recomendada: ¿Quién le pondrá las inyecciones?" in text
+    assert "[emergencia]" in text or "[emergency]" not in text
+    review = cli("review", "--goal", "jawline", "--jurisdiction", "us", "--lang", "es").stdout
+    assert "No recomendada" in review and "Not recommended" not in review
+    questions = json.loads(
+        cli("questions", "--goal", "jawline", "--jurisdiction", "us", "--format", "json", "--lang", "es").stdout
+    )
+    assert questions[0]["text"].startswith("¿") and [q["id"] for q in questions] == [
+        q["id"]
+        for q in json.loads(cli("questions", "--goal", "jawline", "--jurisdiction", "us", "--format", "json").stdout)
+    ]
+    bad = cli("evaluate", ANSWERS / "nope.yaml", "--lang", "es")
+    assert bad.returncode == 1 and "cannot read" not in bad.stdout and "Traceback" not in bad.stderr
+
+
+def test_a_link_made_in_spanish_opens_the_same_answers() -> None:
+    link = cli("link", ANSWERS / "migraine-uk.json", "--lang", "es").stdout.strip()
+    assert link.endswith("&lang=es")
+    opened = cli("open", f"https://example.org/?{link}&step=Compare")
+    assert opened.returncode == 0
+    assert opened.stdout == cli("open", link.removesuffix("&lang=es")).stdout

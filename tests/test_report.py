@@ -436,3 +436,47 @@ def test_a_long_name_with_no_spaces_stays_on_the_printed_page(
     )
     page.close()
     assert widest <= 700, f"a table reaches {widest:.0f} px on a 700 px page"
+
+
+@pytest.mark.parametrize("goal", ["jawline", "migraine", "bruxism"])
+def test_the_spanish_printout_holds_the_same_verdicts_cautions_and_notes_as_the_english(goal: str) -> None:
+    import datetime
+    from html import unescape
+
+    from scoring import load_checklist
+    from scoring.language import _, use
+    from scoring.wording import VERDICT_TEXT, VERDICT_WORD
+    from tests.english import english_words, names_in
+
+    today = datetime.date(2026, 12, 1)
+    english, spanish = load_checklist(today=today), load_checklist(today=today, language="es")
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    state = parse_answers(examples.joinpath(f"{goal}.yaml").read_bytes(), "example", english)
+    made = build_summary(english, state, "https://example.org/", made=today)
+    with use("es"):
+        hecho = build_summary(spanish, state, "https://example.org/", made=today)
+        html, pdf = render_html(hecho), render_pdf(hecho)
+        words = {v: (VERDICT_TEXT[v], VERDICT_WORD[v]) for v in VERDICT_TEXT}
+    assert [c.verdict for c in hecho.clinics] == [c.verdict for c in made.clinics]
+    assert [c.name for c in hecho.clinics] == [c.name for c in made.clinics]
+    for en, es in zip(made.clinics, hecho.clinics, strict=True):
+        assert es.verdict_text == words[es.verdict][0] != en.verdict_text
+        assert bool(es.cautions) == bool(en.cautions) and len(es.reasons) == len(en.reasons)
+        assert [n.severity for n in es.notes] == [n.severity for n in en.notes]
+        assert [a.when for a in es.to_ask] == [a.when for a in en.to_ask]
+        assert es.score == en.score
+    assert [n.severity for n in hecho.notes] == [n.severity for n in made.notes]
+    assert len(hecho.about_notes) == len(made.about_notes)
+    assert '<html lang="es"' in html and "lang=es" in html
+    text = " ".join(" ".join(pdf_pages(pdf)).split())
+    for clinic in hecho.clinics:
+        assert clinic.verdict_text in text and clinic.verdict_word in text
+    for note in (*hecho.notes, *(n for c in hecho.clinics for n in c.notes)):
+        assert " ".join(note.title.split()) in text, note.title
+    names = names_in(spanish, [c.name for c in hecho.clinics])
+    with use("es"):
+        sources = _("Sources")  # the last section: the publications, as published (a page break can split one)
+    assert sources == "Fuentes (en inglés)"
+    assert english_words(text.rsplit(sources, 1)[0], names) == []
+    body = " ".join(unescape(re.sub(r"<style>.*?</style>|<[^>]+>", " ", html, flags=re.S)).split())
+    assert english_words(body.rsplit(sources, 1)[0], names) == []
