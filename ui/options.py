@@ -76,9 +76,7 @@ def grid(decision: Decision, app: AppState, checklist: Checklist) -> None:
         ).format(levels="; ".join(CERTAINTY_WORDS.values()))
     )
     st.markdown(
-        "\n\n".join(
-            f"**{title}**\n\n" + "\n".join(_cell(o, row, app) for o in decision.options) for row, title in ROWS
-        )
+        "\n\n".join(f"**{title}**\n\n" + "\n".join(_cell(o, row, app) for o in decision.options) for row, title in ROWS)
     )
     st.markdown(cite(checklist, decision_sources(decision)))
     st.subheader(_("Pictures of 100 people"), anchor=False)
