@@ -17,16 +17,14 @@ from scoring.language import LANGUAGE_NAMES, SOURCE, Language, as_language, curr
 _KEY = "language"
 _PAGE_SCRIPT = "<script>document.documentElement.lang = %r;</script>"
 
-# Streamlit draws its file drop zone in English whatever the page says; in Spanish, the same words in Spanish.
+# Streamlit draws its file drop zone in English whatever the page says ("Upload", "1MB per file"); in Spanish, the
+# same words in Spanish.
 _UPLOADER_ES = """<style>
-[data-testid="stFileUploaderDropzoneInstructions"] > div > span:first-child { display: none; }
-[data-testid="stFileUploaderDropzoneInstructions"] > div::before { content: "Arrastre y suelte el archivo aquí"; }
-[data-testid="stFileUploaderDropzoneInstructions"] > div > small { display: none; }
-[data-testid="stFileUploaderDropzoneInstructions"] > div::after {
-  content: "Hasta 200 MB por archivo · YAML, YML, JSON"; display: block; font-size: 0.875rem; opacity: 0.7; }
-[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"] { font-size: 0; }
-[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"]::after {
-  content: "Buscar archivo"; font-size: 1rem; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { font-size: 0; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
+  content: "Subir archivo"; font-size: 14px; }
+[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
+[data-testid="stFileUploaderDropzoneInstructions"] span::after { content: "%s MB por archivo"; font-size: 14px; }
 </style>"""
 
 
@@ -66,9 +64,9 @@ def switcher() -> None:
     st.button(f"🌐 {LANGUAGE_NAMES[other]}", key="language-switch", on_click=switched)
 
 
-def page_language() -> None:
+def page_language(upload_mb: int) -> None:
     """``<html lang>`` and Streamlit's own texts, in the language of this run (drawn again only when it changes)."""
     language = current()
     st.html(_PAGE_SCRIPT % language, unsafe_allow_javascript=True)
     if language == "es":
-        st.html(_UPLOADER_ES)
+        st.html(_UPLOADER_ES % upload_mb)

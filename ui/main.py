@@ -126,7 +126,7 @@ def main() -> None:
     if step in READ_TO_THE_END:
         next_button(app, step, "bottom")
     state.publish(app, checklist)
-    language.page_language()
+    language.page_language(share.MAX_UPLOAD_MB)
 
     if first:
         if app.broken_link:
