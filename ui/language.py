@@ -28,11 +28,27 @@ _UPLOADER_ES = """<style>
 </style>"""
 
 
+_RUN_NOTE = "_injector_check_language"  # kept on the run's context: read once per run, not per text
+
+
 def _session_language() -> Language | None:
-    """The language of the session whose code is running (its script, a fragment, a callback), if any."""
-    if get_script_run_ctx() is None:
+    """The language of the session whose code is running (its script, a fragment, a callback), if any. Each text
+    shown asks, so it is looked up in the session's state once per run and kept on the run's context."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    if ctx is None:
         return None
-    return as_language(st.session_state.get(_KEY))
+    language: Language | None = getattr(ctx, _RUN_NOTE, None)
+    if language is None:
+        language = as_language(st.session_state.get(_KEY))
+        setattr(ctx, _RUN_NOTE, language)
+    return language
+
+
+def _choose(language: Language) -> None:
+    st.session_state[_KEY] = language
+    ctx = get_script_run_ctx(suppress_warning=True)
+    if ctx is not None:
+        setattr(ctx, _RUN_NOTE, language)
 
 
 follow(_session_language)
@@ -43,7 +59,7 @@ def choose() -> Language:
     language = as_language(st.session_state.get(_KEY))
     if language is None:
         language = as_language(st.query_params.get(LANG_PARAM)) or SOURCE
-        st.session_state[_KEY] = language
+        _choose(language)
     return language
 
 
@@ -59,7 +75,7 @@ def switcher() -> None:
     other: Language = "es" if current() == "en" else "en"
 
     def switched() -> None:
-        st.session_state[_KEY] = other
+        _choose(other)
 
     st.button(f"🌐 {LANGUAGE_NAMES[other]}", key="language-switch", on_click=switched)
 
