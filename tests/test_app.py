@@ -24,9 +24,10 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "jawline.yaml"
 
 
 def key(at: AppTest, *parts: object) -> str:
-    """The key of a widget in the current generation."""
+    """The key of a widget in the current generation and language."""
     generation = at.session_state["injector-check"].generation
-    return "-".join(str(p) for p in ("w", generation, *parts))
+    spoken = at.session_state["language"] if "language" in at.session_state else "en"  # noqa: SIM401 - no .get here
+    return "-".join(str(p) for p in ("w", generation, *(() if spoken == "en" else (spoken,)), *parts))
 
 
 def go(at: AppTest, step: str) -> AppTest:

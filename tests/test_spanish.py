@@ -5,15 +5,18 @@ the clinics, the registers and the sources). A screenshot of each screen lands i
 from __future__ import annotations
 
 import datetime
+import io
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from pypdf import PdfReader
 
 from harness.serving import serve
 from scoring import load_checklist
 from scoring.language import use
-from tests.browsing import screenshot, settled, wait_for_address_change, wait_for_step
+from tests.browsing import screenshot, settled, step, wait_for_address_change, wait_for_step
 from tests.english import english_words, names_in
 from ui.main import STEPS, label
 
@@ -67,6 +70,15 @@ def test_the_whole_path_in_spanish_at_phone_width_shows_no_english(server: str, 
             group = page.get_by_role("radiogroup").nth(1)  # the first question (the clinic chooser is above it)
             group.locator("label:has(input:not(:checked))").first.click()
             wait_for_address_change(page, before)  # the section reran on its own, in Spanish
+        if name == "Print view":  # the files are built when clicked, outside the run: still in Spanish
+            with page.expect_download() as download:
+                page.get_by_role("button", name="Descargar PDF").click()
+            pdf = Path(download.value.path()).read_bytes()
+            text = " ".join(" ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages).split())
+            assert "Su decisión: si hacerlo, y dónde" in text and download.value.suggested_filename.endswith(
+                "resumen.pdf"
+            )
+            assert english_words(text.rsplit("Fuentes (en inglés)", 1)[0], NAMES) == []
         found[name] = english_words(screen_text(page), NAMES)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390, f"{name} scrolls sideways at phone width in Spanish ({width}px)"
@@ -101,4 +113,46 @@ def test_a_link_made_in_spanish_opens_in_spanish_and_switches_to_english_keeping
     assert "lang=" not in other.url and answers in other.url
     other.wait_for_function("() => document.documentElement.lang === 'en'", timeout=15_000)
     assert "Thinking about botulinum toxin (Botox) injections?" in screen_text(other)
+    context.close()
+
+
+def test_switching_language_in_the_browser_keeps_every_answer_and_later_answers_work(
+    server: str, browser: Browser
+) -> None:
+    """The browser keeps each widget's answer as the words it showed: after a switch, every widget is drawn anew
+    from the answers (ids), so nothing is lost and a later tap is read right."""
+    context = browser.new_context(viewport={"width": 390, "height": 1800})
+    page = context.new_page()
+    page.goto(server)
+    page.get_by_role("heading", name="Injector Check").wait_for(timeout=30_000)
+    before = page.url
+    page.get_by_text("Jawline slimming", exact=True).click()
+    wait_for_address_change(page, before)
+    before = page.url
+    page.get_by_role("button", name="Try it with example clinics").click()
+    wait_for_address_change(page, before)
+    answers = page.url.split("s=")[1].split("&")[0]
+    before = page.url
+    page.get_by_role("button", name="🌐 Español").click()
+    wait_for_address_change(page, before)
+    assert page.url.split("s=")[1].split("&")[0] == answers
+    assert page.get_by_role("radio", name="Afinar la mandíbula").is_checked()
+    assert page.get_by_role("radio", name="Estados Unidos").is_checked()
+    before = page.url
+    page.get_by_text("Reino Unido", exact=True).click()  # a new answer after the switch
+    wait_for_address_change(page, before)
+    assert page.get_by_role("radio", name="Reino Unido").is_checked()
+    before = page.url
+    page.get_by_text("Apretar la mandíbula o rechinar los dientes", exact=True).click()
+    wait_for_address_change(page, before)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert "Traceback" not in screen_text(page) and "encountered an error" not in screen_text(page)
+    spanish_step(page, "Questions")
+    assert page.locator("[data-testid='stException']").count() == 0
+    before = page.url
+    page.get_by_role("button", name="🌐 English").click()
+    wait_for_address_change(page, before)
+    step(page, "Start")
+    assert page.get_by_role("radio", name="Jaw clenching or teeth grinding").is_checked()
+    assert page.get_by_role("radio", name="United Kingdom").is_checked()
     context.close()

@@ -94,3 +94,25 @@ def test_switching_language_keeps_every_answer_and_the_link(app: AppTest) -> Non
     assert "lang" not in at.query_params and at.query_params["s"] == link
     assert "4 of 11: Before you book" in at.selectbox(key="step").options
     assert [dict(c.answers) for c in at.session_state["injector-check"].clinics] == before
+
+
+def test_after_a_switch_every_widget_shows_its_answer_and_a_new_answer_is_an_id(app: AppTest) -> None:
+    """A widget keeps the words it was drawn with: after a switch, each is drawn anew from the answers."""
+    at = app
+    at.radio(key=key(at, "goal")).set_value("jawline").run()
+    at.button(key="examples").click().run()
+    at.selectbox(key="step").set_value("Questions").run()
+    shown = {r.key: r.value for r in at.radio if r.key and "-answer-" in r.key}
+    assert shown and any(v is not None for v in shown.values())
+    at.button(key="language-switch").click().run()
+    assert not at.exception
+    with use("es"):
+        again = {r.key.replace("-es-", "-", 1): r.value for r in at.radio if r.key and "-answer-" in r.key}
+        assert again == shown  # the same options chosen, under Spanish labels
+        assert at.selectbox(key="step").value == "Questions"
+        at.selectbox(key="step").set_value("Start").run()
+        at.radio(key=key(at, "place")).set_value("uk").run()  # a new answer after the switch is an id
+        assert not at.exception
+        assert at.session_state["injector-check"].jurisdiction == "uk"
+        at.radio(key=key(at, "goal")).set_value("bruxism").run()
+        assert not at.exception and at.session_state["injector-check"].goal == "bruxism"

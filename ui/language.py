@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from scoring.codec import LANG_PARAM
+from scoring.codec import LANG_PARAM, STEP_PARAM
 from scoring.language import LANGUAGE_NAMES, SOURCE, Language, as_language, current, follow
 
 _KEY = "language"
@@ -76,6 +76,8 @@ def switcher() -> None:
 
     def switched() -> None:
         _choose(other)
+        if STEP_PARAM in st.session_state:  # the step bar is drawn anew on the same screen, by its id
+            st.session_state[STEP_PARAM] = st.session_state[STEP_PARAM]
 
     st.button(f"🌐 {LANGUAGE_NAMES[other]}", key="language-switch", on_click=switched)
 

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from scoring import Checklist
-from scoring.language import _, ngettext
+from scoring.language import Language, _, current, ngettext, use
 from scoring.wording import WHEN_LABELS
 from ui.share import answers_download
 from ui.state import AppState, current_link
@@ -39,16 +39,19 @@ def _summary(app: AppState, checklist: Checklist, url: str) -> Summary:
     return summary
 
 
-def _pdf(app: AppState, checklist: Checklist, url: str) -> bytes:
+def _pdf(app: AppState, checklist: Checklist, url: str, language: Language) -> bytes:
+    """Built when the button is clicked, outside the run: in the language the screen showed."""
     from report import render_pdf
 
-    return render_pdf(_summary(app, checklist, url))
+    with use(language):
+        return render_pdf(_summary(app, checklist, url))
 
 
-def _html(app: AppState, checklist: Checklist, url: str) -> str:
+def _html(app: AppState, checklist: Checklist, url: str, language: Language) -> str:
     from report import render_html
 
-    return render_html(_summary(app, checklist, url))
+    with use(language):
+        return render_html(_summary(app, checklist, url))
 
 
 def _figure(figure: FigurePart) -> None:
@@ -103,19 +106,20 @@ def _decision(summary: Summary) -> None:
 def show(app: AppState, checklist: Checklist) -> None:
     url = st.context.url or "http://localhost:8501/"
     summary = _summary(app, checklist, url)
+    language = current()
     cols = st.columns(3)
     cols[0].download_button(
         _("Download PDF"),
-        data=lambda: _pdf(app, checklist, url),
-        file_name="injector-check-summary.pdf",
+        data=lambda: _pdf(app, checklist, url, language),
+        file_name=_("injector-check-summary.pdf"),
         mime="application/pdf",
         on_click="ignore",
         key="pdf",
     )
     cols[1].download_button(
         _("Download HTML"),
-        data=lambda: _html(app, checklist, url),
-        file_name="injector-check-summary.html",
+        data=lambda: _html(app, checklist, url, language),
+        file_name=_("injector-check-summary.html"),
         mime="text/html",
         on_click="ignore",
         key="html",

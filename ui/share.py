@@ -9,7 +9,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from scoring import Checklist
 from scoring.codec import share_link
-from scoring.language import _, current
+from scoring.language import _, current, use
 from ui.state import AppState, answers_file_text, current_link, load_file
 from ui.text import plain
 
@@ -18,10 +18,16 @@ MAX_UPLOAD_MB = 1
 
 def answers_download(app: AppState, label: str, key: str, where: DeltaGenerator | None = None) -> None:
     """The answers file, made only when the button is pressed (a rerun does not build it)."""
+    spoken = current()
+
+    def made() -> str:  # when the button is pressed, outside the run: its header in the language on screen
+        with use(spoken):
+            return answers_file_text(app)
+
     (where or st).download_button(
         label,
-        data=lambda: answers_file_text(app),
-        file_name="injector-check-answers.yaml",
+        data=made,
+        file_name=_("injector-check-answers.yaml"),
         mime="text/yaml",
         on_click="ignore",
         key=key,

@@ -36,6 +36,7 @@ from scoring.codec import CLINIC_PARAM, LINK_PARAM, STEP_PARAM, decode, encode
 from scoring.errors import first_message
 from scoring.evaluate import Progress, progress
 from scoring.language import _, ngettext
+from scoring.language import current as spoken_language
 from scoring.models import GOAL_LABELS, GOALS, JURISDICTION_LABELS, JURISDICTIONS, Goal, Jurisdiction
 from ui import language
 
@@ -138,7 +139,10 @@ class AppState:
         return cached[1]
 
     def key(self, *parts: object) -> str:
-        return "-".join(str(p) for p in ("w", self.generation, *parts))
+        """A widget's key: new with each generation of answers, and with each language (a widget keeps the words
+        it was drawn with, so after a switch each is drawn anew from the answers, which are ids)."""
+        spoken = spoken_language()
+        return "-".join(str(p) for p in ("w", self.generation, *(() if spoken == "en" else (spoken,)), *parts))
 
     def clinic_number(self, uid: int | None) -> str:
         """The clinic's place in the list, 1-based, as the address bar shows it ("" for none)."""
