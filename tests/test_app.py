@@ -267,7 +267,7 @@ def test_the_topic_chart_keeps_checklist_order_and_names_every_clinic(app: AppTe
     titles = [c.title for c in checklist.categories_for(state.goal, state.jurisdiction)]
     assert [t.replace("|", " ") for t in spec["encoding"]["y"]["sort"]] == titles  # wrapped, in checklist order
     names = [c.name for c in state.clinics]  # each clinic has its place and its colour in every topic, scored or not
-    assert spec["encoding"]["yOffset"]["scale"]["domain"] == names
+    assert spec["encoding"]["yOffset"]["scale"] == {"domain": names}  # places, not colours (bars had no height)
     assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == names
     assert spec["autosize"]["type"] == "fit-x"  # the height is the bars' own: a legend never squeezes them
     assert len(spec["data"]["values"]) == sum(1 for r in results for c in r.categories if c.score is not None)

@@ -140,11 +140,7 @@ def topic_chart(results: list[ClinicResult]) -> dict[str, Any]:
                 "labelOverlap": False,
             },
         },
-        "yOffset": {
-            "field": "clinic",
-            "type": "nominal",
-            "scale": {"domain": names, "range": PALETTE},
-        },  # a clinic keeps its place
+        "yOffset": {"field": "clinic", "type": "nominal", "scale": {"domain": names}},  # a clinic keeps its place
         # Room after 100 for the score written at a bar's end; the axis itself stops at 100.
         "x": {
             "field": "score",
