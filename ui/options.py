@@ -98,7 +98,12 @@ def about_you(app: AppState, checklist: Checklist) -> None:
     if not questions:
         return
     st.subheader(_("About you"), anchor=False)
-    st.markdown(_("Asked once, for every clinic. Only you see the answers; they go into your link like the rest."))
+    st.markdown(
+        _(
+            "Asked once, for every clinic. The answers go into your link like the rest: nothing is sent to a clinic "
+            "or kept on our server, and anyone you give the link to can see them."
+        )
+    )
     for question in questions:
         key = app.key("patient", question.id)
         options = [o.id for o in question.options]
