@@ -28,15 +28,19 @@ from scoring.wording import FLAG_WORD, WHEN_LABELS
 HOLDS = Words(
     {
         "booking": N_("Check before booking"),
-        "consultation": N_("OK to book; check at the visit"),
-        "treatment": N_("OK to book; check at the visit"),
+        "consultation": N_("OK to book a consultation"),
+        "treatment": N_("OK to book a consultation"),
     }
 )
 
 
 def _applies(q: Question) -> str:
-    goals = _("all goals") if set(q.goals) == set(GOALS) else ", ".join(q.goals)
-    places = _("all places") if set(q.jurisdictions) == set(JURISDICTIONS) else ", ".join(q.jurisdictions)
+    goals = _("all goals") if set(q.goals) == set(GOALS) else ", ".join(GOAL_LABELS[g] for g in q.goals)
+    places = (
+        _("all places")
+        if set(q.jurisdictions) == set(JURISDICTIONS)
+        else ", ".join(JURISDICTION_LABELS[j] for j in q.jurisdictions)
+    )
     return f"{goals}; {places}"
 
 
@@ -81,7 +85,7 @@ def review_text(checklist: Checklist, goal: Goal | None = None, jurisdiction: Ju
         *_(
             "How flags act (docs/verdicts.md): a critical answer makes a clinic 'Not recommended'. On a safety check,\n"
             "an unanswered, 'Not sure' or caution answer holds the verdict at 'Check before booking' (asked before\n"
-            "booking) or 'OK to book; check at the visit' (asked at the consultation or on the day). Elsewhere a\n"
+            "booking) or 'OK to book a consultation' (asked at the consultation or on the day). Elsewhere a\n"
             "caution earns 0 points and is shown beside the verdict, whatever the verdict."
         ).splitlines(),
     ]
