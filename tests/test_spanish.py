@@ -15,8 +15,10 @@ from pypdf import PdfReader
 
 from harness.serving import serve
 from scoring import load_checklist
+from scoring.answers import parse_answers
+from scoring.codec import encode
 from scoring.language import use
-from tests.browsing import screenshot, settled, step, wait_for_address_change, wait_for_step
+from tests.browsing import ROOT, screenshot, settled, step, wait_for_address_change, wait_for_step
 from tests.english import english_words, names_in
 from ui.main import STEPS, label
 
@@ -26,6 +28,9 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 EXAMPLES = ("Riverside Dermatology", "Glow Aesthetics Spa", "Beauty Bar Party Night")
 NAMES = names_in(load_checklist(today=datetime.date.today(), language="es"), EXAMPLES)
+EXAMPLE_LINK = encode(
+    parse_answers((ROOT / "examples" / "jawline.yaml").read_bytes(), "jawline.yaml", load_checklist()), load_checklist()
+)
 
 
 @pytest.fixture(scope="module")
@@ -155,4 +160,19 @@ def test_switching_language_in_the_browser_keeps_every_answer_and_later_answers_
     step(page, "Start")
     assert page.get_by_role("radio", name="Jaw clenching or teeth grinding").is_checked()
     assert page.get_by_role("radio", name="United Kingdom").is_checked()
+    context.close()
+
+
+def test_a_first_visit_opens_in_the_browser_s_language_and_a_link_in_its_own(server: str, browser: Browser) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 1800}, locale="es-US")
+    page = context.new_page()
+    page.goto(server)
+    page.get_by_role("heading", name="Injector Check").wait_for(timeout=30_000)
+    page.wait_for_function("() => document.documentElement.lang === 'es'", timeout=15_000)
+    assert page.get_by_role("button", name="🌐 English").is_visible()
+    english = context.new_page()  # a link made in English has no lang: it opens in English, whatever the browser
+    english.goto(f"{server}/?s={EXAMPLE_LINK}")
+    english.get_by_role("heading", name="Injector Check").wait_for(timeout=30_000)
+    settled(english)
+    assert english.get_by_role("button", name="🌐 Español").is_visible()
     context.close()

@@ -1,5 +1,6 @@
 """The language the patient reads: chosen at the top of the first screen and switchable on every screen, kept in
-the address (``lang=es``) so a shared link opens in the language it was made in.
+the address (``lang=es``) so a shared link opens in the language it was made in. A first visit (no answers in the
+address) opens in the browser's language when the aid speaks it.
 
 Switching changes words only: the answers are ids, kept in the session as they are, so nothing is lost. The page
 says which language it is in (``<html lang>``), for screen readers and for the browser's own translate offer.
@@ -11,7 +12,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from scoring.codec import LANG_PARAM, STEP_PARAM
+from scoring.codec import LANG_PARAM, LINK_PARAM, STEP_PARAM
 from scoring.language import LANGUAGE_NAMES, SOURCE, Language, as_language, current, follow
 
 _KEY = "language"
@@ -55,12 +56,20 @@ follow(_session_language)
 
 
 def choose() -> Language:
-    """At the top of every run: the language this session reads in, taken from the link on its first run."""
-    language = as_language(st.session_state.get(_KEY))
-    if language is None:
-        language = as_language(st.query_params.get(LANG_PARAM)) or SOURCE
-        _choose(language)
-    return language
+    """At the top of every run: the language this session reads in. On its first run: the link's (a link made in
+    English has no ``lang``, and opens in English); with no answers in the link, the browser's own language."""
+    language = as_language(st.query_params.get(LANG_PARAM)) if _KEY not in st.session_state else _session_language()
+    if _KEY not in st.session_state:
+        if language is None and LINK_PARAM not in st.query_params:
+            language = _browser_language()
+        _choose(language or SOURCE)
+    return language or SOURCE
+
+
+def _browser_language() -> Language | None:
+    """The language the browser asks for ("es-US", "es-419" ...), if the aid speaks it."""
+    asked = st.context.locale or ""
+    return as_language(asked.split("-")[0].lower())
 
 
 def in_address() -> dict[str, str]:
