@@ -18,14 +18,16 @@ from scoring.language import LANGUAGE_NAMES, SOURCE, Language, as_language, curr
 _KEY = "language"
 _PAGE_SCRIPT = "<script>document.documentElement.lang = %r;</script>"
 
-# Streamlit draws its file drop zone in English whatever the page says ("Upload", "1MB per file"); in Spanish, the
-# same words in Spanish.
+# Streamlit draws some words of its own in English whatever the page says: the file drop zone ("Upload", "1MB per
+# file") and a text field's hint ("Press Enter to apply" / "... to submit form"); in Spanish, the same in Spanish.
 _UPLOADER_ES = """<style>
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { font-size: 0; }
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
   content: "Subir archivo"; font-size: 14px; }
 [data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
 [data-testid="stFileUploaderDropzoneInstructions"] span::after { content: "%s MB por archivo"; font-size: 14px; }
+[data-testid="InputInstructions"] > span:first-child { font-size: 0; }
+[data-testid="InputInstructions"] > span:first-child::after { content: "Pulse Enter para confirmar"; font-size: 12px; }
 </style>"""
 
 
