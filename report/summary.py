@@ -228,11 +228,11 @@ class Summary:
 
     # The sentences with values in them that both renderings print, each one whole (a translation may reorder it).
     @property
-    def facts(self) -> str:
-        """Under the title: when it was made, for what and where, the checklist's review, who wrote it."""
+    def made_line(self) -> str:
+        """When it was made, for what and where, and the checklist's review (the Print view's caption)."""
         return _(
-            "Made {made} · Goal: {goal} · Where: {place} · Checklist {version}, last reviewed {last_reviewed}, "
-            "next review due {next_review} · Written by {authors}; {funding}"
+            "Made {made} · Goal: {goal} · Where: {place} · "
+            "Checklist {version}, last reviewed {last_reviewed}, next review due {next_review}"
         ).format(
             made=self.made,
             goal=self.goal,
@@ -240,8 +240,13 @@ class Summary:
             version=self.checklist_version,
             last_reviewed=self.last_reviewed,
             next_review=self.next_review,
-            authors=self.authors,
-            funding=self.funding,
+        )
+
+    @property
+    def facts(self) -> str:
+        """Under the title: the made line, and who wrote it."""
+        return _("{made_line} · Written by {authors}; {funding}").format(
+            made_line=self.made_line, authors=self.authors, funding=self.funding
         )
 
     @property

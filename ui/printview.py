@@ -126,19 +126,7 @@ def show(app: AppState, checklist: Checklist) -> None:
     )
     answers_download(app, _("Download answers"), "answers-file", cols[2])
     st.header(summary.title, anchor=False)
-    st.caption(
-        _(
-            "Made {made} · Goal: {goal} · Where: {place} · "
-            "Checklist {version}, last reviewed {last_reviewed}, next review due {next_review}"
-        ).format(
-            made=summary.made,
-            goal=summary.goal,
-            place=summary.jurisdiction,
-            version=summary.checklist_version,
-            last_reviewed=summary.last_reviewed,
-            next_review=summary.next_review,
-        )
-    )
+    st.caption(summary.made_line)
     st.error(f"**{summary.emergency.title}**\n\n{summary.emergency.text}", icon="🚨")
     _decision(summary)
     if summary.clinics:
