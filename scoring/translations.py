@@ -99,6 +99,7 @@ class Source:
     english: str
     at: Loc  # its place in the English file's data (lists by index)
     limit: int
+    unsure: bool = False  # a question's "Not sure" option: its label keeps the one wording (UNSURE)
 
 
 def english_texts(data: Any) -> dict[tuple[str, ...], Source]:
@@ -107,6 +108,13 @@ def english_texts(data: Any) -> dict[tuple[str, ...], Source]:
     if isinstance(data, dict):
         for section, spec in SPEC.items():
             _collect(data.get(section), spec, (section,), (section,), found)
+        for section in ("questions", "patient_questions"):
+            for item in data.get(section) or ():
+                path = (
+                    (section, str(item.get("id")), "options", str(item.get("unsure"))) if isinstance(item, dict) else ()
+                )
+                if path in found:
+                    found[path] = Source(found[path].english, found[path].at, found[path].limit, unsure=True)
     return found
 
 
@@ -189,6 +197,15 @@ def read_translation(
                     name,
                     line,
                     f"{_name(path)} is {len(text.strip())} characters, over the limit of {source.limit} - shorten it",
+                )
+            )
+        if source.unsure and language in UNSURE and not text.strip().startswith(UNSURE[language]):
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    f"{_name(path)} is the \"Not sure\" answer: it must start with '{UNSURE[language]}', "
+                    "the words the app's help uses for it",
                 )
             )
         if made_from != wanted:

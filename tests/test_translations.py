@@ -29,6 +29,7 @@ def spanish_for(english: Path) -> str:
     text = skeleton(english_texts(data), {}, "es")
     numbers = itertools.count(1)
     text = re.sub(r"es: ''", lambda _m: f"es: ES {next(numbers)}", text)
+    text = re.sub(r"(# en: Not sure\n\s+from: \w+\n\s+es: )ES \d+", r"\1No lo sé", text)
     return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("# en")) + "\n"
 
 
@@ -160,3 +161,15 @@ def test_translate_keeps_what_is_there_and_marks_what_is_stale(
 
 def test_the_shipped_spanish_is_complete_and_current() -> None:
     load_checklist(today=datetime.date.today(), language="es")
+
+
+def test_the_not_sure_answer_keeps_its_one_wording(folder: Path) -> None:
+    """The app's help says "“No lo sé” is always a fine answer": every question's "Not sure" must say so."""
+    es = folder / "es" / "questions.yaml"
+    text = es.read_text()
+    assert "not-sure:" in text
+    es.write_text(text.replace("es: No lo sé", "es: ES 0"))
+    found = problems(folder)
+    unsure = [p for p in found if "is the \"Not sure\" answer: it must start with 'No lo sé'" in p]
+    assert len(unsure) == 3, found  # one per question of the minimal checklist
+    assert all(p.startswith(f"{es}:") for p in unsure)
