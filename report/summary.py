@@ -19,14 +19,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import segno
-from babel.dates import format_date
 
 from scoring import Checklist
 from scoring.answers import Session
 from scoring.codec import encode, share_link, visit_link
 from scoring.compare import Comparison, evaluate_session
 from scoring.evaluate import DEFAULT_PRIORITY, ClinicResult, Verdict, applicable_notes, patient_notes
-from scoring.language import _, current, long_date, ngettext
+from scoring.language import _, current, long_date, month_year, ngettext, short_date
 from scoring.models import (
     GOAL_LABELS,
     JURISDICTION_LABELS,
@@ -270,14 +269,6 @@ class Summary:
 
 
 PAPER: dict[Jurisdiction, str] = {"us": "Letter"}
-_LOCALES = {"en": "en_US", "es": "es_US"}  # as scoring.language writes dates
-_MONTH_YEAR = {"en": "MMMM y", "es": "MMMM 'de' y"}  # "March 2027", "marzo de 2027"
-_SHORT_DATE = {"en": "dd MMM y", "es": "d MMM y"}  # "05 Mar 2026", "5 mar 2026": a source's date checked
-
-
-def _date(day: datetime.date, patterns: dict[str, str]) -> str:
-    language = current()
-    return format_date(day, format=patterns[language], locale=_LOCALES[language])
 
 
 def _figure(kind: str, figure: Figure, option: str = "") -> FigurePart:
@@ -450,7 +441,7 @@ def build_summary(
             s.publisher,
             s.url or s.citation or "",
             s.url is not None,
-            _date(s.checked, _SHORT_DATE),
+            short_date(s.checked),
             (s.citation or "") if s.url else "",
         )
         for s in checklist.sources_for(cited)
@@ -464,7 +455,7 @@ def build_summary(
         jurisdiction=JURISDICTION_LABELS[place],
         checklist_version=meta.version,
         last_reviewed=long_date(meta.last_reviewed),
-        next_review=_date(meta.next_review, _MONTH_YEAR),
+        next_review=month_year(meta.next_review),
         emergency=_note(emergency),
         decision=decision_part(decision, GOAL_LABELS[goal], place) if decision else None,
         sure=tuple(

@@ -140,8 +140,26 @@ def number(value: float, digits: int = 0) -> str:
     return format_decimal(value, format=pattern, locale=_LOCALES[current()])
 
 
+_LONG_DATE: dict[Language, str] = {"en": "d MMMM y", "es": "d 'de' MMMM 'de' y"}
+_MONTH_YEAR: dict[Language, str] = {"en": "MMMM y", "es": "MMMM 'de' y"}
+_SHORT_DATE: dict[Language, str] = {"en": "dd MMM y", "es": "d MMM y"}
+
+
+def _date(day: datetime.date, patterns: dict[Language, str]) -> str:
+    language = current()
+    return format_date(day, format=patterns[language], locale=_LOCALES[language])
+
+
 def long_date(day: datetime.date) -> str:
     """ "1 December 2026", "1 de diciembre de 2026"."""
-    if current() == "es":
-        return format_date(day, format="d 'de' MMMM 'de' y", locale=_LOCALES["es"])
-    return format_date(day, format="d MMMM y", locale=_LOCALES["en"])
+    return _date(day, _LONG_DATE)
+
+
+def month_year(day: datetime.date) -> str:
+    """ "March 2027", "marzo de 2027": when the next review is due."""
+    return _date(day, _MONTH_YEAR)
+
+
+def short_date(day: datetime.date) -> str:
+    """ "05 Mar 2026", "5 mar 2026": when a source was checked."""
+    return _date(day, _SHORT_DATE)

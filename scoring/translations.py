@@ -37,7 +37,7 @@ from typing import Any
 
 import yaml
 
-from scoring.errors import InputError, Problem
+from scoring.errors import Problem
 from scoring.yamlload import Loaded, Loc, read_yaml_bytes
 
 TRANSLATED = ("es",)  # the languages with translation files (the checklist is written in English)
@@ -301,11 +301,6 @@ def stray_files(folders: set[Path], expected: set[Path], language: str, suffixes
                     )
                 )
     return problems
-
-
-def raise_if(problems: list[Problem]) -> None:
-    if problems:
-        raise InputError(problems)
 
 
 def read_pairs(raw: bytes, name: str, language: str) -> dict[tuple[str, ...], tuple[str, str]]:

@@ -18,7 +18,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from scoring import language
-from scoring.language import Words, long_date, ngettext, number, use
+from scoring.language import Words, long_date, month_year, ngettext, number, short_date, use
 
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "locale" / "es" / "LC_MESSAGES" / "messages.po"
@@ -100,9 +100,11 @@ def test_a_text_the_catalogue_lacks_shows_its_english_and_is_recorded() -> None:
 def test_counts_dates_and_numbers_in_each_language() -> None:
     day = datetime.date(2026, 12, 1)
     assert long_date(day) == "1 December 2026"
+    assert month_year(day) == "December 2026" and short_date(datetime.date(2026, 3, 5)) == "05 Mar 2026"
     assert ngettext("{n} clinic", "{n} clinics", 2) == "{n} clinics"
     with use("es"):
         assert long_date(day) == "1 de diciembre de 2026"
+        assert month_year(day) == "diciembre de 2026" and short_date(datetime.date(2026, 3, 5)) == "5 mar 2026"
         assert number(1234.5, 1) == "1,234.5"  # es_US, as Spanish is written in the US and Mexico
     assert number(2.0, 1) == "2"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from scoring import Checklist
-from scoring.language import _, long_date, ngettext
+from scoring.language import _, long_date, ngettext, short_date
 from scoring.models import (
     GOAL_LABELS,
     JURISDICTION_LABELS,
@@ -19,7 +19,6 @@ from scoring.models import (
 )
 from scoring.wording import flag_label
 from ui.notes import cite
-from ui.text import short_date
 
 
 def show_question(checklist: Checklist, question: Question, jurisdiction: Jurisdiction) -> None:

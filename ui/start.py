@@ -7,10 +7,10 @@ from collections.abc import Callable
 import streamlit as st
 
 from scoring import Checklist
-from scoring.language import _, long_date, ngettext
+from scoring.language import _, long_date, month_year, ngettext
 from scoring.models import GOAL_LABELS, GOALS, JURISDICTION_LABELS, JURISDICTIONS
 from ui.state import AppState, load_example
-from ui.text import month_year, plain
+from ui.text import plain
 
 
 def show(app: AppState, checklist: Checklist, forward: Callable[[], None]) -> None:
